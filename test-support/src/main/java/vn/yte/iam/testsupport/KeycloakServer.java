@@ -1,0 +1,299 @@
+package vn.yte.iam.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak server, booted from the unpacked Maven Central distribution with our provider
+ * jar in {@code providers/}, listening on free loopback ports.
+ *
+ * <p>The Quarkus build step ({@code kc.sh build}) runs only when the provider jars or build options
+ * changed since the last build of that distribution directory; later boots use {@code start
+ * --optimized}. Each boot uses an in-memory database, so every test class starts from the realm
+ * files it imports.
+ */
+public final class KeycloakServer implements AutoCloseable {
+  public static final String ADMIN_USERNAME = "bootstrap-admin";
+
+  private static final List<String> BUILD_OPTIONS =
+      List.of("--db=dev-mem", "--health-enabled=true", "--cache=local");
+
+  private final Process process;
+  private final Path log;
+  private final int httpPort;
+  private final String adminPassword;
+
+  private KeycloakServer(Process process, Path log, int httpPort, String adminPassword) {
+    this.process = process;
+    this.log = log;
+    this.httpPort = httpPort;
+    this.adminPassword = adminPassword;
+  }
+
+  /** Where the build unpacked the distribution; set by failsafe from the POM. */
+  public static Path distributionFromBuild() {
+    return Path.of(requiredProperty("keycloak.dist.dir"));
+  }
+
+  public static Path policiesDir() {
+    return Path.of(requiredProperty("policies.dir"));
+  }
+
+  public static Builder builder(Path home) {
+    return new Builder(home);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public String issuer(String realm) {
+    return baseUrl() + "/realms/" + realm;
+  }
+
+  public String adminPassword() {
+    return adminPassword;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "System property '" + name + "' is not set; run integration tests through Maven");
+    }
+    return value;
+  }
+
+  /** Options for one boot. */
+  public static final class Builder {
+    private final Path home;
+    private final List<Path> providers = new ArrayList<>();
+    private final List<Path> realmFiles = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> extraOptions = new ArrayList<>();
+    private Path logDir = Path.of(System.getProperty("build.dir", "target"));
+    private Duration startTimeout = Duration.ofSeconds(180);
+
+    private Builder(Path home) {
+      this.home = home;
+    }
+
+    public Builder provider(Path jar) {
+      providers.add(jar);
+      return this;
+    }
+
+    public Builder importRealm(Path realmJson) {
+      realmFiles.add(realmJson);
+      return this;
+    }
+
+    /** Environment for the server, e.g. values for {@code ${VAR}} placeholders in realm files. */
+    public Builder env(String name, String value) {
+      env.put(name, value);
+      return this;
+    }
+
+    public Builder option(String option) {
+      extraOptions.add(option);
+      return this;
+    }
+
+    public Builder logDir(Path dir) {
+      this.logDir = dir;
+      return this;
+    }
+
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    public KeycloakServer start() {
+      try {
+        return boot();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while starting Keycloak", e);
+      }
+    }
+
+    private KeycloakServer boot() throws IOException, InterruptedException {
+      if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+        throw new IllegalStateException("No Keycloak distribution at " + home);
+      }
+      installProviders();
+      installRealms();
+      Files.createDirectories(logDir);
+      buildIfChanged();
+
+      int httpPort = FreePorts.next();
+      int managementPort = FreePorts.next();
+      String adminPassword = "Kc-" + UUID.randomUUID() + "-9aA!";
+      List<String> command = new ArrayList<>();
+      command.add(home.resolve("bin/kc.sh").toString());
+      command.add("start");
+      command.add("--optimized");
+      command.add("--http-enabled=true");
+      command.add("--http-host=127.0.0.1");
+      command.add("--http-port=" + httpPort);
+      command.add("--http-management-port=" + managementPort);
+      command.add("--hostname-strict=false");
+      if (!realmFiles.isEmpty()) {
+        command.add("--import-realm");
+      }
+      command.addAll(extraOptions);
+
+      Path log = logDir.resolve("keycloak-" + httpPort + ".log");
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      pb.redirectOutput(log.toFile());
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+      pb.environment().putAll(env);
+      Process process = pb.start();
+      KeycloakServer server = new KeycloakServer(process, log, httpPort, adminPassword);
+      try {
+        awaitReady(process, managementPort, log);
+      } catch (RuntimeException | Error e) {
+        server.close();
+        throw e;
+      }
+      return server;
+    }
+
+    private void installProviders() throws IOException {
+      Path dir = home.resolve("providers");
+      Files.createDirectories(dir);
+      try (Stream<Path> old = Files.list(dir)) {
+        for (Path p : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+          Files.delete(p);
+        }
+      }
+      for (Path jar : providers) {
+        Files.copy(jar, dir.resolve(jar.getFileName()));
+      }
+    }
+
+    private void installRealms() throws IOException {
+      Path dir = home.resolve("data/import");
+      Files.createDirectories(dir);
+      try (Stream<Path> old = Files.list(dir)) {
+        for (Path p : old.toList()) {
+          Files.delete(p);
+        }
+      }
+      for (Path realm : realmFiles) {
+        Files.copy(realm, dir.resolve(realm.getFileName()));
+      }
+    }
+
+    /** Re-runs the slow Quarkus augmentation only when its inputs changed. */
+    private void buildIfChanged() throws IOException, InterruptedException {
+      String fingerprint = fingerprint();
+      Path marker = home.resolve("lib/quarkus/.yte-build-fingerprint");
+      if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+        return;
+      }
+      List<String> command = new ArrayList<>();
+      command.add(home.resolve("bin/kc.sh").toString());
+      command.add("build");
+      command.addAll(BUILD_OPTIONS);
+      Path log = logDir.resolve("keycloak-build.log");
+      Process build =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (build.waitFor() != 0) {
+        throw new IllegalStateException("kc.sh build failed:\n" + tail(log));
+      }
+      Files.writeString(marker, fingerprint);
+    }
+
+    private String fingerprint() throws IOException {
+      try {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8));
+        for (Path jar : providers) {
+          digest.update(Files.readAllBytes(jar));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void awaitReady(Process process, int managementPort, Path log)
+        throws InterruptedException {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+      Instant deadline = Instant.now().plus(startTimeout);
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "Keycloak exited with " + process.exitValue() + ":\n" + tail(log));
+        }
+        try {
+          HttpResponse<Void> response =
+              http.send(
+                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                  HttpResponse.BodyHandlers.discarding());
+          if (response.statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notYetListening) {
+          // Still booting.
+        }
+        Thread.sleep(500);
+      }
+      throw new IllegalStateException(
+          "Keycloak not ready within " + startTimeout + ":\n" + tail(log));
+    }
+
+    private static String tail(Path log) {
+      try {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      } catch (IOException e) {
+        return "(no log: " + e.getMessage() + ")";
+      }
+    }
+  }
+}
