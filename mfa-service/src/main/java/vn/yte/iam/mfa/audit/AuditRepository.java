@@ -1,0 +1,138 @@
+package vn.yte.iam.mfa.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** INSERT and SELECT only: the audit table is never updated or deleted from by the service. */
+@Repository
+class AuditRepository {
+  private static final String COLUMNS =
+      "seq, format_version, recorded_at, event_type, outcome, actor_subject, actor_username,"
+          + " session_id, client_id, source_ip, workstation, citizen_ref, citizen_masked, purpose,"
+          + " detail, prev_hash, entry_hash";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  AuditRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = new JdbcTemplate(template.getDataSource());
+    this.template.setFetchSize(1000);
+  }
+
+  /** Locks the single head row, serialising appends across every instance sharing the DB. */
+  HashChain.Head lockHead() {
+    return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+        .query((rs, n) -> new HashChain.Head(rs.getLong(1), rs.getString(2)))
+        .single();
+  }
+
+  HashChain.Head head() {
+    return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
+        .query((rs, n) -> new HashChain.Head(rs.getLong(1), rs.getString(2)))
+        .single();
+  }
+
+  void insert(AuditRecord r) {
+    AuditEvent e = r.event();
+    jdbc.sql(
+            "INSERT INTO audit_record ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            r.seq(),
+            r.formatVersion(),
+            Timestamp.from(r.recordedAt()),
+            e.type(),
+            e.outcome(),
+            e.actorSubject(),
+            e.actorUsername(),
+            e.sessionId(),
+            e.clientId(),
+            e.sourceIp(),
+            e.workstation(),
+            e.citizenRef(),
+            e.citizenMasked(),
+            e.purpose(),
+            e.detail(),
+            r.prevHash(),
+            r.entryHash())
+        .update();
+  }
+
+  void advanceHead(long seq, String hash) {
+    jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+        .params(seq, hash)
+        .update();
+  }
+
+  List<AuditRecord> find(AuditQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record WHERE 1 = 1");
+    var params = new java.util.ArrayList<Object>();
+    if (q.username() != null) {
+      sql.append(" AND actor_username = ?");
+      params.add(q.username());
+    }
+    if (q.citizenRef() != null) {
+      sql.append(" AND citizen_ref = ?");
+      params.add(q.citizenRef());
+    }
+    if (q.sessionId() != null) {
+      sql.append(" AND session_id = ?");
+      params.add(q.sessionId());
+    }
+    if (q.clientId() != null) {
+      sql.append(" AND client_id = ?");
+      params.add(q.clientId());
+    }
+    if (q.from() != null) {
+      sql.append(" AND recorded_at >= ?");
+      params.add(Timestamp.from(q.from()));
+    }
+    if (q.to() != null) {
+      sql.append(" AND recorded_at < ?");
+      params.add(Timestamp.from(q.to()));
+    }
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    params.add(q.limit());
+    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+  }
+
+  /** The whole chain in order, streamed from a cursor; the caller must close the stream. */
+  Stream<AuditRecord> streamInOrder() {
+    return template.queryForStream(
+        "SELECT " + COLUMNS + " FROM audit_record ORDER BY seq", AuditRepository::map);
+  }
+
+  private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+    Instant recordedAt = rs.getTimestamp("recorded_at").toInstant();
+    AuditEvent e =
+        new AuditEvent(
+            rs.getString("event_type"),
+            rs.getString("outcome"),
+            rs.getString("actor_subject"),
+            rs.getString("actor_username"),
+            rs.getString("session_id"),
+            rs.getString("client_id"),
+            rs.getString("source_ip"),
+            rs.getString("workstation"),
+            rs.getString("citizen_ref"),
+            rs.getString("citizen_masked"),
+            rs.getString("purpose"),
+            rs.getString("detail"));
+    return new AuditRecord(
+        rs.getLong("seq"),
+        rs.getInt("format_version"),
+        recordedAt,
+        e,
+        rs.getString("prev_hash"),
+        rs.getString("entry_hash"));
+  }
+}

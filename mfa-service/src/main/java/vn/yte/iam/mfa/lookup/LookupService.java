@@ -1,0 +1,136 @@
+package vn.yte.iam.mfa.lookup;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import vn.yte.iam.mfa.audit.AuditEvent;
+import vn.yte.iam.mfa.audit.AuditRecord;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.web.ApiException;
+
+/**
+ * A population-database lookup, audited before and after (LOG-2) and failing closed: if the request
+ * cannot be recorded, the upstream is never called; if the result cannot be recorded, no data is
+ * released.
+ */
+@Service
+public class LookupService {
+  static final String EVENT = "POPULATION_LOOKUP";
+
+  private final AuditService audit;
+  private final PopulationConnector connector;
+  private final CitizenPseudonyms pseudonyms;
+
+  LookupService(AuditService audit, PopulationConnector connector, CitizenPseudonyms pseudonyms) {
+    this.audit = audit;
+    this.connector = connector;
+    this.pseudonyms = pseudonyms;
+  }
+
+  public Result lookup(Caller caller, boolean mayLookUp, String rawCitizenId, String rawPurpose) {
+    Purpose purpose = parsePurpose(rawPurpose);
+    String idProblem = CitizenId.problem(rawCitizenId);
+    if (purpose == null || idProblem != null) {
+      // Nothing from the request body is stored: it may be garbage or an injection attempt.
+      record(caller, "INVALID_REQUEST", null, null, idProblem != null ? idProblem : "purpose");
+      throw idProblem != null ? invalidCitizenId(idProblem) : invalidPurpose();
+    }
+    CitizenId id = new CitizenId(rawCitizenId);
+    if (!mayLookUp) {
+      record(caller, "DENIED", id, purpose, "missing role population-lookup");
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "LOOKUP_NOT_PERMITTED",
+          "Tài khoản không có quyền tra cứu CSDLQG về dân cư.",
+          "This account may not look up the national population database.");
+    }
+
+    String requestId = UUID.randomUUID().toString();
+    AuditRecord requested = recordOrFail(caller, "REQUESTED", id, purpose, "request=" + requestId);
+    Optional<PopulationConnector.CitizenSummary> found;
+    try {
+      found = connector.lookup(id, requestId);
+    } catch (PopulationConnector.UpstreamException e) {
+      recordOrFail(caller, "UPSTREAM_ERROR", id, purpose, "request=" + requestId);
+      throw new ApiException(
+          HttpStatus.BAD_GATEWAY,
+          "UPSTREAM_UNAVAILABLE",
+          "CSDLQG về dân cư hiện không phản hồi. Vui lòng thử lại sau.",
+          "The national population database is not answering. Please try again later.");
+    }
+    AuditRecord result =
+        recordOrFail(
+            caller, found.isPresent() ? "FOUND" : "NOT_FOUND", id, purpose, "request=" + requestId);
+    return new Result(requested.seq(), result.seq(), found);
+  }
+
+  private AuditRecord recordOrFail(
+      Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
+    try {
+      return record(caller, outcome, id, purpose, detail);
+    } catch (RuntimeException e) {
+      throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "AUDIT_UNAVAILABLE",
+          "Không ghi được nhật ký kiểm tra nên không thực hiện tra cứu.",
+          "The audit record could not be written, so the lookup was not performed.");
+    }
+  }
+
+  private AuditRecord record(
+      Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
+    return audit.append(
+        new AuditEvent(
+            EVENT,
+            outcome,
+            caller.subject(),
+            caller.username(),
+            caller.sessionId(),
+            caller.clientId(),
+            caller.sourceIp(),
+            caller.workstation(),
+            id == null ? null : pseudonyms.of(id),
+            id == null ? null : id.masked(),
+            purpose == null ? null : purpose.name(),
+            detail + " " + caller.authContext()));
+  }
+
+  private static Purpose parsePurpose(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    for (Purpose p : Purpose.values()) {
+      if (p.name().equals(raw)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static ApiException invalidCitizenId(String problem) {
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "INVALID_CITIZEN_ID",
+        "Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số với mã tỉnh hợp lệ.",
+        "Invalid personal identification number: " + problem + ".");
+  }
+
+  private static ApiException invalidPurpose() {
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "INVALID_PURPOSE",
+        "Mục đích tra cứu không hợp lệ. Giá trị cho phép: " + String.join(", ", purposeNames()),
+        "Invalid purpose of use. Allowed: " + String.join(", ", purposeNames()));
+  }
+
+  private static java.util.List<String> purposeNames() {
+    return java.util.Arrays.stream(Purpose.values()).map(Enum::name).toList();
+  }
+
+  /** Audit sequence numbers of the request and result records, and what was found. */
+  public record Result(
+      long requestRecord,
+      long resultRecord,
+      Optional<PopulationConnector.CitizenSummary> citizen) {}
+}

@@ -1,0 +1,94 @@
+package vn.yte.iam.mfa.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer tokens from Keycloak, validated by nimbus-jose-jwt against the realm's JWKS with issuer,
+ * audience and algorithm pinned. Realm roles become authorities ({@code ROLE_<role>}).
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/v1/audit/**")
+                    .hasRole("auditor")
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
+        .oauth2ResourceServer(
+            rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter())));
+    return http.build();
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(TokenProperties token) {
+    NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder =
+        NimbusJwtDecoder.withJwkSetUri(token.jwkSetUri());
+    for (String alg : token.algorithms()) {
+      builder.jwsAlgorithm(allowedAlgorithm(alg));
+    }
+    NimbusJwtDecoder decoder = builder.build();
+    OAuth2TokenValidator<Jwt> audience =
+        new JwtClaimValidator<Collection<String>>(
+            "aud", aud -> aud != null && aud.contains(token.audience()));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(token.issuer()), audience));
+    return decoder;
+  }
+
+  /** Only asymmetric algorithms: an HMAC "signed" with the public key must never verify. */
+  static SignatureAlgorithm allowedAlgorithm(String name) {
+    JWSAlgorithm alg = JWSAlgorithm.parse(name);
+    if (!JWSAlgorithm.Family.SIGNATURE.contains(alg)) {
+      throw new IllegalArgumentException("Token algorithm not allowed: " + name);
+    }
+    SignatureAlgorithm sig = SignatureAlgorithm.from(name);
+    if (sig == null) {
+      throw new IllegalArgumentException("Unknown token algorithm: " + name);
+    }
+    return sig;
+  }
+
+  private static JwtAuthenticationConverter realmRolesConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setPrincipalClaimName("preferred_username");
+    converter.setJwtGrantedAuthoritiesConverter(
+        jwt -> {
+          Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+          Object roles = realmAccess == null ? null : realmAccess.get("roles");
+          if (!(roles instanceof List<?> list)) {
+            return List.of();
+          }
+          return list.stream()
+              .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+              .toList();
+        });
+    return converter;
+  }
+}

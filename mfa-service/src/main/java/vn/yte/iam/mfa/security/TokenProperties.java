@@ -1,0 +1,18 @@
+package vn.yte.iam.mfa.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What a bearer token must look like to be accepted: signed by a key from the issuer's JWKS with an
+ * allowed algorithm, issued by exactly {@code issuer}, and addressed to {@code audience}.
+ *
+ * @param issuer expected {@code iss}, e.g. {@code https://sso.benhvien.vn/realms/benhvien}
+ * @param jwkSetUri where the signing keys are published (Keycloak: {@code
+ *     <issuer>/protocol/openid-connect/certs})
+ * @param audience expected entry in {@code aud}
+ * @param algorithms allowed JWS algorithms; never {@code none} and never an HMAC algorithm
+ */
+@ConfigurationProperties("yte.token")
+public record TokenProperties(
+    String issuer, String jwkSetUri, String audience, List<String> algorithms) {}

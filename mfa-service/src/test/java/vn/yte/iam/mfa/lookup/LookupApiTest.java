@@ -1,0 +1,222 @@
+package vn.yte.iam.mfa.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.yte.iam.mfa.audit.AuditQuery;
+import vn.yte.iam.mfa.audit.AuditRecord;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.support.TestTokens;
+import vn.yte.iam.simulator.PopulationSimulator;
+
+/**
+ * The gateway over HTTP with locally signed tokens, the population simulator as upstream and the
+ * embedded H2 store: token attacks, input validation, authorisation and the audit trail (LOG-2,
+ * LOG-7, MFA-2 token checks).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LookupApiTest {
+  static final TestTokens tokens = new TestTokens();
+  static final PopulationSimulator simulator = startSimulator();
+  static final String CITIZEN = "001090012345";
+
+  @Autowired Environment env;
+  @Autowired AuditService audit;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  static PopulationSimulator startSimulator() {
+    try {
+      return PopulationSimulator.start("127.0.0.1", 0, "sim-key");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.datasource.url", () -> "jdbc:h2:mem:lookup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    registry.add("yte.token.issuer", () -> TestTokens.ISSUER);
+    registry.add("yte.token.jwk-set-uri", tokens::jwksUri);
+    registry.add("yte.population.upstream-url", simulator::baseUrl);
+    registry.add("yte.population.api-key", () -> "sim-key");
+    registry.add("yte.population.citizen-key", () -> "k".repeat(40));
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+    tokens.close();
+  }
+
+  HttpResponse<String> lookup(String bearer, String body) throws Exception {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:" + env.getProperty("local.server.port") + "/api/v1/lookups"))
+            .header("Content-Type", "application/json")
+            .header("X-Workstation-Id", "KHOA-NOI-PC07")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      req.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String body(String citizenId, String purpose) {
+    return "{\"citizenId\":\"" + citizenId + "\",\"purpose\":\"" + purpose + "\"}";
+  }
+
+  List<AuditRecord> trailOf(String username) {
+    return audit.find(new AuditQuery(username, null, null, null, null, null, 100));
+  }
+
+  @Test
+  void clinicianLooksUpACitizenAndBothStepsAreAudited() throws Exception {
+    HttpResponse<String> response =
+        lookup(tokens.token("bs.an", "clinician", "population-lookup"), body(CITIZEN, "TREATMENT"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"found\":true")
+        .contains("fullName")
+        .contains("(mô phỏng)");
+    assertThat(response.body()).doesNotContain("noiThuongTru").doesNotContain("province");
+
+    List<AuditRecord> trail = trailOf("bs.an");
+    assertThat(trail).extracting(r -> r.event().outcome()).containsExactly("FOUND", "REQUESTED");
+    AuditRecord found = trail.get(0);
+    assertThat(found.event().sessionId()).isEqualTo("sid-bs.an");
+    assertThat(found.event().clientId()).isEqualTo("his-demo");
+    assertThat(found.event().workstation()).isEqualTo("KHOA-NOI-PC07");
+    assertThat(found.event().purpose()).isEqualTo("TREATMENT");
+    assertThat(found.event().citizenMasked()).isEqualTo("001******345");
+    assertThat(found.event().citizenRef()).hasSize(64).doesNotContain(CITIZEN);
+    assertThat(found.event().detail()).doesNotContain(CITIZEN).contains("amr=[pwd, otp]");
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  @Test
+  void unknownCitizenIsAuditedAsNotFound() throws Exception {
+    HttpResponse<String> response =
+        lookup(tokens.token("bs.binh", "population-lookup"), body("001090012000", "INSURANCE"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"found\":false");
+    assertThat(trailOf("bs.binh").get(0).event().outcome()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void accountWithoutTheLookupRoleIsRefusedAndTheAttemptAudited() throws Exception {
+    long before = simulator.lookupCount();
+    HttpResponse<String> response =
+        lookup(tokens.token("letan.chi", "clinician"), body(CITIZEN, "TREATMENT"));
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("LOOKUP_NOT_PERMITTED").contains("không có quyền");
+    assertThat(simulator.lookupCount()).isEqualTo(before);
+    assertThat(trailOf("letan.chi")).extracting(r -> r.event().outcome()).containsExactly("DENIED");
+  }
+
+  @Test
+  void malformedInputGetsAClearErrorAndNothingFromItIsStored() throws Exception {
+    String token = tokens.token("bs.dung", "population-lookup");
+    for (String bad :
+        List.of("12345", "' OR 1=1 --", "<script>alert(1)</script>", "003090012345")) {
+      HttpResponse<String> response = lookup(token, body(bad.replace("\"", ""), "TREATMENT"));
+      assertThat(response.statusCode()).as(bad).isEqualTo(400);
+      assertThat(response.body()).contains("INVALID_CITIZEN_ID").contains("12 chữ số");
+    }
+    HttpResponse<String> badPurpose = lookup(token, body(CITIZEN, "CURIOSITY"));
+    assertThat(badPurpose.statusCode()).isEqualTo(400);
+    assertThat(badPurpose.body()).contains("INVALID_PURPOSE");
+    HttpResponse<String> notJson = lookup(token, "{not json");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.body()).contains("MALFORMED_REQUEST");
+
+    List<AuditRecord> trail = trailOf("bs.dung");
+    assertThat(trail)
+        .hasSize(5)
+        .allSatisfy(
+            r -> {
+              assertThat(r.event().outcome()).isEqualTo("INVALID_REQUEST");
+              assertThat(r.event().citizenRef()).isNull();
+              assertThat(r.event().detail()).doesNotContain("OR 1=1").doesNotContain("<script>");
+            });
+  }
+
+  @Test
+  void oversizedBodyIsRefused() throws Exception {
+    String huge = body("x".repeat(200_000), "TREATMENT");
+    HttpResponse<String> response = lookup(tokens.token("bs.em", "population-lookup"), huge);
+    assertThat(response.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void tokenAttacksAreRejected() throws Exception {
+    JWTClaimsSet good = tokens.claims("attacker", "population-lookup").build();
+    String request = body(CITIZEN, "TREATMENT");
+    assertThat(lookup(null, request).statusCode()).as("no token").isEqualTo(401);
+    assertThat(lookup(tokens.unsigned(good), request).statusCode()).as("alg none").isEqualTo(401);
+    assertThat(lookup(tokens.hmacWithPublicKey(good), request).statusCode())
+        .as("HS256 keyed with the public key")
+        .isEqualTo(401);
+    Date past = Date.from(Instant.now().minusSeconds(3600));
+    assertThat(
+            lookup(
+                    tokens.sign(
+                        tokens
+                            .claims("attacker", "population-lookup")
+                            .issueTime(past)
+                            .expirationTime(past)
+                            .build()),
+                    request)
+                .statusCode())
+        .as("expired")
+        .isEqualTo(401);
+    assertThat(
+            lookup(
+                    tokens.sign(
+                        tokens
+                            .claims("attacker", "population-lookup")
+                            .issuer("http://127.0.0.1/realms/other")
+                            .build()),
+                    request)
+                .statusCode())
+        .as("wrong issuer")
+        .isEqualTo(401);
+    assertThat(
+            lookup(
+                    tokens.sign(
+                        tokens
+                            .claims("attacker", "population-lookup")
+                            .audience("some-other-service")
+                            .build()),
+                    request)
+                .statusCode())
+        .as("wrong audience")
+        .isEqualTo(401);
+    String tampered = tokens.token("attacker", "clinician");
+    String[] parts = tampered.split("\\.");
+    String forgedPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                tokens.claims("attacker", "population-lookup").build().toString().getBytes());
+    assertThat(lookup(parts[0] + "." + forgedPayload + "." + parts[2], request).statusCode())
+        .as("payload swapped under a valid signature")
+        .isEqualTo(401);
+    assertThat(trailOf("attacker")).isEmpty();
+  }
+}

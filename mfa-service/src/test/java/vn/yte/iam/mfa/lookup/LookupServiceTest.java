@@ -1,0 +1,47 @@
+package vn.yte.iam.mfa.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.web.ApiException;
+
+/** Fail closed: no audit record, no lookup. */
+class LookupServiceTest {
+  final AtomicInteger upstreamCalls = new AtomicInteger();
+  final PopulationConnector connector =
+      (id, requestId) -> {
+        upstreamCalls.incrementAndGet();
+        return Optional.empty();
+      };
+  final CitizenPseudonyms pseudonyms =
+      new CitizenPseudonyms(
+          new PopulationProperties(
+              "http://upstream", "key", Duration.ofSeconds(1), "k".repeat(32)));
+  final Caller caller =
+      new Caller("sub", "bs.an", "sid", "his-demo", "2", List.of("otp"), null, "10.0.0.1", null);
+
+  @Test
+  void auditStoreDownMeansTheUpstreamIsNeverCalled() {
+    AuditService audit = mock(AuditService.class);
+    when(audit.append(any())).thenThrow(new IllegalStateException("database down"));
+    LookupService service = new LookupService(audit, connector, pseudonyms);
+
+    assertThatThrownBy(() -> service.lookup(caller, true, "001090012345", "TREATMENT"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("AUDIT_UNAVAILABLE");
+              assertThat(e.status().value()).isEqualTo(503);
+            });
+    assertThat(upstreamCalls).hasValue(0);
+  }
+}
