@@ -198,16 +198,26 @@ public final class KeycloakServer implements AutoCloseable {
       return server;
     }
 
+    /**
+     * Keycloak refuses an optimized start when a provider file's timestamp changed since the build,
+     * so an unchanged jar is left untouched rather than copied again.
+     */
     private void installProviders() throws IOException {
       Path dir = home.resolve("providers");
       Files.createDirectories(dir);
+      List<Path> wanted = providers.stream().map(jar -> dir.resolve(jar.getFileName())).toList();
       try (Stream<Path> old = Files.list(dir)) {
         for (Path p : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
-          Files.delete(p);
+          if (!wanted.contains(p)) {
+            Files.delete(p);
+          }
         }
       }
       for (Path jar : providers) {
-        Files.copy(jar, dir.resolve(jar.getFileName()));
+        Path target = dir.resolve(jar.getFileName());
+        if (!Files.exists(target) || Files.mismatch(jar, target) != -1) {
+          Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
 
@@ -253,6 +263,10 @@ public final class KeycloakServer implements AutoCloseable {
         digest.update(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8));
         for (Path jar : providers) {
           digest.update(Files.readAllBytes(jar));
+          // Keycloak also compares the installed file's timestamp with the one seen at build time.
+          Path installed = home.resolve("providers").resolve(jar.getFileName());
+          digest.update(
+              Files.getLastModifiedTime(installed).toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
       } catch (NoSuchAlgorithmException e) {
