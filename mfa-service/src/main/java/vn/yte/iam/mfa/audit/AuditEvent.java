@@ -30,4 +30,25 @@ public record AuditEvent(
     String citizenRef,
     String citizenMasked,
     String purpose,
-    String detail) {}
+    String detail) {
+
+  /**
+   * The fields in their canonical order: the order {@link HashChain} hashes them in (part of format
+   * version 1) and the order of the matching columns in {@code audit_record}.
+   */
+  public java.util.List<String> values() {
+    return java.util.Arrays.asList(
+        type,
+        outcome,
+        actorSubject,
+        actorUsername,
+        sessionId,
+        clientId,
+        sourceIp,
+        workstation,
+        citizenRef,
+        citizenMasked,
+        purpose,
+        detail);
+  }
+}

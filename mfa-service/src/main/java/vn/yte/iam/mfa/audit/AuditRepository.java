@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 /** INSERT and SELECT only: the audit table is never updated or deleted from by the service. */
 @Repository
 class AuditRepository {
+  /** Header columns, then {@link AuditEvent#values()} in order, then the hashes. */
   private static final String COLUMNS =
       "seq, format_version, recorded_at, event_type, outcome, actor_subject, actor_username,"
           + " session_id, client_id, source_ip, workstation, citizen_ref, citizen_masked, purpose,"
@@ -41,29 +43,18 @@ class AuditRepository {
   }
 
   void insert(AuditRecord r) {
-    AuditEvent e = r.event();
+    List<Object> params = new ArrayList<>();
+    params.add(r.seq());
+    params.add(r.formatVersion());
+    params.add(Timestamp.from(r.recordedAt()));
+    params.addAll(r.event().values());
+    params.add(r.prevHash());
+    params.add(r.entryHash());
     jdbc.sql(
             "INSERT INTO audit_record ("
                 + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            r.seq(),
-            r.formatVersion(),
-            Timestamp.from(r.recordedAt()),
-            e.type(),
-            e.outcome(),
-            e.actorSubject(),
-            e.actorUsername(),
-            e.sessionId(),
-            e.clientId(),
-            e.sourceIp(),
-            e.workstation(),
-            e.citizenRef(),
-            e.citizenMasked(),
-            e.purpose(),
-            e.detail(),
-            r.prevHash(),
-            r.entryHash())
+        .params(params)
         .update();
   }
 
@@ -75,7 +66,7 @@ class AuditRepository {
 
   List<AuditRecord> find(AuditQuery q) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record WHERE 1 = 1");
-    var params = new java.util.ArrayList<Object>();
+    List<Object> params = new ArrayList<>();
     if (q.username() != null) {
       sql.append(" AND actor_username = ?");
       params.add(q.username());

@@ -36,25 +36,11 @@ public final class HashChain {
       throw new IllegalArgumentException("Unknown audit format version " + formatVersion);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    for (String field :
-        new String[] {
-          prevHash,
-          Long.toString(seq),
-          Integer.toString(formatVersion),
-          recordedAt.toString(),
-          e.type(),
-          e.outcome(),
-          e.actorSubject(),
-          e.actorUsername(),
-          e.sessionId(),
-          e.clientId(),
-          e.sourceIp(),
-          e.workstation(),
-          e.citizenRef(),
-          e.citizenMasked(),
-          e.purpose(),
-          e.detail()
-        }) {
+    write(out, prevHash);
+    write(out, Long.toString(seq));
+    write(out, Integer.toString(formatVersion));
+    write(out, recordedAt.toString());
+    for (String field : e.values()) {
       write(out, field);
     }
     return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));

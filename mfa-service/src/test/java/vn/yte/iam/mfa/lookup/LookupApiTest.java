@@ -163,6 +163,14 @@ class LookupApiTest {
     assertThat(response.statusCode()).isEqualTo(400);
   }
 
+  JWTClaimsSet.Builder attacker() {
+    return tokens.claims("attacker", "population-lookup");
+  }
+
+  int statusFor(JWTClaimsSet.Builder claims, String request) throws Exception {
+    return lookup(tokens.sign(claims.build()), request).statusCode();
+  }
+
   @Test
   void tokenAttacksAreRejected() throws Exception {
     JWTClaimsSet good = tokens.claims("attacker", "population-lookup").build();
@@ -173,38 +181,13 @@ class LookupApiTest {
         .as("HS256 keyed with the public key")
         .isEqualTo(401);
     Date past = Date.from(Instant.now().minusSeconds(3600));
-    assertThat(
-            lookup(
-                    tokens.sign(
-                        tokens
-                            .claims("attacker", "population-lookup")
-                            .issueTime(past)
-                            .expirationTime(past)
-                            .build()),
-                    request)
-                .statusCode())
+    assertThat(statusFor(attacker().issueTime(past).expirationTime(past), request))
         .as("expired")
         .isEqualTo(401);
-    assertThat(
-            lookup(
-                    tokens.sign(
-                        tokens
-                            .claims("attacker", "population-lookup")
-                            .issuer("http://127.0.0.1/realms/other")
-                            .build()),
-                    request)
-                .statusCode())
+    assertThat(statusFor(attacker().issuer("http://127.0.0.1/realms/other"), request))
         .as("wrong issuer")
         .isEqualTo(401);
-    assertThat(
-            lookup(
-                    tokens.sign(
-                        tokens
-                            .claims("attacker", "population-lookup")
-                            .audience("some-other-service")
-                            .build()),
-                    request)
-                .statusCode())
+    assertThat(statusFor(attacker().audience("some-other-service"), request))
         .as("wrong audience")
         .isEqualTo(401);
     String tampered = tokens.token("attacker", "clinician");
