@@ -160,7 +160,9 @@ class LookupApiTest {
   void oversizedBodyIsRefused() throws Exception {
     String huge = body("x".repeat(200_000), "TREATMENT");
     HttpResponse<String> response = lookup(tokens.token("bs.em", "population-lookup"), huge);
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("PAYLOAD_TOO_LARGE").contains("quá lớn");
+    assertThat(trailOf("bs.em")).isEmpty();
   }
 
   JWTClaimsSet.Builder attacker() {
