@@ -33,12 +33,13 @@ public class LookupService {
     String idProblem = CitizenId.problem(rawCitizenId);
     if (purpose == null || idProblem != null) {
       // Nothing from the request body is stored: it may be garbage or an injection attempt.
-      record(caller, "INVALID_REQUEST", null, null, idProblem != null ? idProblem : "purpose");
+      recordOrFail(
+          caller, "INVALID_REQUEST", null, null, idProblem != null ? idProblem : "purpose");
       throw idProblem != null ? invalidCitizenId(idProblem) : invalidPurpose();
     }
     CitizenId id = new CitizenId(rawCitizenId);
     if (!mayLookUp) {
-      record(caller, "DENIED", id, purpose, "missing role population-lookup");
+      recordOrFail(caller, "DENIED", id, purpose, "missing role population-lookup");
       throw new ApiException(
           HttpStatus.FORBIDDEN,
           "LOOKUP_NOT_PERMITTED",
