@@ -1,5 +1,8 @@
 package vn.yte.iam.mfa.audit;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * What happened, before it is sealed into the chain. Citizen identifiers never appear here in
  * clear: {@code citizenRef} is a keyed pseudonym and {@code citizenMasked} a masked display form
@@ -36,8 +39,8 @@ public record AuditEvent(
    * The fields in their canonical order: the order {@link HashChain} hashes them in (part of format
    * version 1) and the order of the matching columns in {@code audit_record}.
    */
-  public java.util.List<String> values() {
-    return java.util.Arrays.asList(
+  public List<String> values() {
+    return Arrays.asList(
         type,
         outcome,
         actorSubject,

@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** INSERT and SELECT only: the audit table is never updated or deleted from by the service. */
+/**
+ * {@code audit_record} gets INSERT and SELECT only, never UPDATE or DELETE; the one row of {@code
+ * audit_chain_head} is the only thing the service updates.
+ */
 @Repository
 class AuditRepository {
   /** Header columns, then {@link AuditEvent#values()} in order, then the hashes. */
@@ -20,25 +25,29 @@ class AuditRepository {
           + " session_id, client_id, source_ip, workstation, citizen_ref, citizen_masked, purpose,"
           + " detail, prev_hash, entry_hash";
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate template;
+  private static final RowMapper<HashChain.Head> HEAD =
+      (rs, n) -> new HashChain.Head(rs.getLong("last_seq"), rs.getString("last_hash"));
 
-  AuditRepository(JdbcClient jdbc, JdbcTemplate template) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate streaming;
+
+  AuditRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.template = new JdbcTemplate(template.getDataSource());
-    this.template.setFetchSize(1000);
+    // A template of its own so the fetch size for streaming the chain applies to nothing else.
+    this.streaming = new JdbcTemplate(dataSource);
+    this.streaming.setFetchSize(1000);
   }
 
   /** Locks the single head row, serialising appends across every instance sharing the DB. */
   HashChain.Head lockHead() {
     return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-        .query((rs, n) -> new HashChain.Head(rs.getLong(1), rs.getString(2)))
+        .query(HEAD)
         .single();
   }
 
   HashChain.Head head() {
     return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
-        .query((rs, n) -> new HashChain.Head(rs.getLong(1), rs.getString(2)))
+        .query(HEAD)
         .single();
   }
 
@@ -98,7 +107,7 @@ class AuditRepository {
 
   /** The whole chain in order, streamed from a cursor; the caller must close the stream. */
   Stream<AuditRecord> streamInOrder() {
-    return template.queryForStream(
+    return streaming.queryForStream(
         "SELECT " + COLUMNS + " FROM audit_record ORDER BY seq", AuditRepository::map);
   }
 

@@ -1,5 +1,7 @@
 package vn.yte.iam.mfa.lookup;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -125,8 +127,8 @@ public class LookupService {
         "Invalid purpose of use. Allowed: " + String.join(", ", purposeNames()));
   }
 
-  private static java.util.List<String> purposeNames() {
-    return java.util.Arrays.stream(Purpose.values()).map(Enum::name).toList();
+  private static List<String> purposeNames() {
+    return Arrays.stream(Purpose.values()).map(Enum::name).toList();
   }
 
   /** Audit sequence numbers of the request and result records, and what was found. */
