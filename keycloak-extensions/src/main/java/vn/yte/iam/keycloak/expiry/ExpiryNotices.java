@@ -1,0 +1,116 @@
+package vn.yte.iam.keycloak.expiry;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Emails users whose password is about to expire (PW-4), once per threshold per password. The
+ * threshold last mailed is kept on the user with the password's timestamp, so a new password starts
+ * a new series and a re-run sends nothing twice.
+ */
+final class ExpiryNotices {
+  static final String SENT_ATTRIBUTE = "yte.expiryNoticeSent";
+  static final String TEMPLATE = "yte-password-expiry-notice.ftl";
+  static final String SUBJECT = "ytePasswordExpiryNoticeSubject";
+  private static final int PAGE = 200;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final Logger LOG = Logger.getLogger(ExpiryNotices.class);
+
+  private ExpiryNotices() {}
+
+  /** Sends what is due in one realm and returns how many emails went out. */
+  static int sendDue(KeycloakSession session, RealmModel realm, Instant now) {
+    Optional<ExpiryPolicy> policy = ExpiryPolicy.of(realm);
+    if (policy.isEmpty()
+        || policy.get().warnings().thresholds().isEmpty()
+        || realm.getSmtpConfig() == null
+        || realm.getSmtpConfig().isEmpty()) {
+      return 0;
+    }
+    // Email templates and messages are resolved against the context's realm.
+    session.getContext().setRealm(realm);
+    int sent = 0;
+    for (int first = 0; ; first += PAGE) {
+      List<UserModel> page =
+          session
+              .users()
+              .searchForUserStream(
+                  realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, PAGE)
+              .toList();
+      for (UserModel user : page) {
+        if (notify(session, realm, user, policy.get(), now)) {
+          sent++;
+        }
+      }
+      if (page.size() < PAGE) {
+        return sent;
+      }
+    }
+  }
+
+  private static boolean notify(
+      KeycloakSession session, RealmModel realm, UserModel user, ExpiryPolicy policy, Instant now) {
+    if (!user.isEnabled() || user.getEmail() == null) {
+      return false;
+    }
+    Optional<Instant> changed = PasswordChanged.of(user);
+    if (changed.isEmpty()) {
+      return false;
+    }
+    PasswordAge age = PasswordAge.of(changed.get(), policy.maxAgeDays(), now);
+    String series = String.valueOf(changed.get().toEpochMilli());
+    OptionalInt due = policy.warnings().noticeDue(age, lastSent(user, series));
+    if (due.isEmpty()) {
+      return false;
+    }
+    try {
+      session
+          .getProvider(EmailTemplateProvider.class)
+          .setRealm(realm)
+          .setUser(user)
+          .send(
+              SUBJECT,
+              List.of(age.daysLeft()),
+              TEMPLATE,
+              Map.of(
+                  "daysLeft", age.daysLeft(),
+                  "expiresOn", DATE.format(age.expiresAt().atZone(VIETNAM)),
+                  "realmName",
+                      realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName()));
+    } catch (EmailException e) {
+      LOG.warnf(
+          "Password expiry notice to user %s in realm %s failed: %s",
+          user.getId(), realm.getName(), e.getMessage());
+      return false;
+    }
+    user.setSingleAttribute(SENT_ATTRIBUTE, series + ":" + due.getAsInt());
+    LOG.infof(
+        "Password expiry notice (%d days) sent to user %s in realm %s",
+        age.daysLeft(), user.getId(), realm.getName());
+    return true;
+  }
+
+  private static Integer lastSent(UserModel user, String series) {
+    String value = user.getFirstAttribute(SENT_ATTRIBUTE);
+    if (value == null || !value.startsWith(series + ":")) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.substring(series.length() + 1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package vn.yte.iam.keycloak.expiry;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * PW-4 for the direct grant: there is no page on which to change the password, so an expired one
+ * gets no token and a message that says why, instead of a token for a password past its age.
+ */
+final class PasswordExpiryDirectGrantAuthenticator implements Authenticator {
+  static final String ERROR = "invalid_grant";
+  static final String DESCRIPTION =
+      "Mật khẩu đã hết hạn, hãy đăng nhập qua trình duyệt để đổi mật khẩu."
+          + " / Password expired: sign in through the browser to change it.";
+
+  @Override
+  public void authenticate(AuthenticationFlowContext context) {
+    UserModel user = context.getUser();
+    boolean expired =
+        ExpiryPolicy.of(context.getRealm())
+            .flatMap(p -> p.ageOf(user, Instant.now()))
+            .map(PasswordAge::expired)
+            .orElse(false);
+    if (!expired) {
+      context.success();
+      return;
+    }
+    context.getEvent().user(user).error("yte_password_expired");
+    context.failure(
+        AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED,
+        Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("error", ERROR, "error_description", DESCRIPTION))
+            .build());
+  }
+
+  @Override
+  public void action(AuthenticationFlowContext context) {}
+
+  @Override
+  public boolean requiresUser() {
+    return true;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return true;
+  }
+
+  @Override
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,66 @@
+package vn.yte.iam.keycloak.passwordpolicy.blocklist;
+
+import java.nio.file.Path;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PasswordPolicyProviderFactory;
+
+/**
+ * PW-2: refuses default and simple passwords from named word lists. The policy value is a
+ * comma-separated list of list names, e.g. {@code default,benhvien-tinh}. SPI option {@code
+ * lists-dir} (default {@code conf/yte-password-lists} under Keycloak's home) is where operators add
+ * lists.
+ */
+public final class BlocklistPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+  public static final String PROVIDER_ID = "yte-password-blocklist";
+  static final String DEFAULT_LISTS = "default";
+
+  private PasswordLists lists;
+
+  @Override
+  public PasswordPolicyProvider create(KeycloakSession session) {
+    return new BlocklistPasswordPolicyProvider(session.getContext(), lists);
+  }
+
+  @Override
+  public void init(Config.Scope config) {
+    String home = System.getProperty("kc.home.dir", ".");
+    lists =
+        new PasswordLists(
+            Path.of(
+                config.get("listsDir", Path.of(home, "conf", "yte-password-lists").toString())));
+  }
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String getId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  public String getDisplayName() {
+    return "YTe: refuse default and simple passwords (word lists)";
+  }
+
+  @Override
+  public String getConfigType() {
+    return PasswordPolicyProvider.STRING_CONFIG_TYPE;
+  }
+
+  @Override
+  public String getDefaultConfigValue() {
+    return DEFAULT_LISTS;
+  }
+
+  @Override
+  public boolean isMultiplSupported() {
+    return false;
+  }
+}
