@@ -37,12 +37,14 @@ public final class KeycloakServer implements AutoCloseable {
       List.of("--db=dev-mem", "--health-enabled=true", "--cache=local");
 
   private final Process process;
+  private final Path home;
   private final Path log;
   private final int httpPort;
   private final String adminPassword;
 
-  private KeycloakServer(Process process, Path log, int httpPort, String adminPassword) {
+  private KeycloakServer(Process process, Path home, Path log, int httpPort, String adminPassword) {
     this.process = process;
+    this.home = home;
     this.log = log;
     this.httpPort = httpPort;
     this.adminPassword = adminPassword;
@@ -75,6 +77,16 @@ public final class KeycloakServer implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  /** The distribution this server runs from; its {@code conf/} is read at run time. */
+  public Path home() {
+    return home;
+  }
+
+  /** The server's JVM (kc.sh execs java), e.g. for reading its CPU time in benchmarks. */
+  public long pid() {
+    return process.pid();
   }
 
   @Override
@@ -188,7 +200,7 @@ public final class KeycloakServer implements AutoCloseable {
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       pb.environment().putAll(env);
       Process process = pb.start();
-      KeycloakServer server = new KeycloakServer(process, log, httpPort, adminPassword);
+      KeycloakServer server = new KeycloakServer(process, home, log, httpPort, adminPassword);
       try {
         awaitReady(process, managementPort, log);
       } catch (RuntimeException | Error e) {

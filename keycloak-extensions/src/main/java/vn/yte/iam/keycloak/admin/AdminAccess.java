@@ -32,11 +32,19 @@ public final class AdminAccess {
       throw new NotAuthorizedException("Bearer");
     }
     RealmModel tokenRealm = issuingRealm(session, token, target);
-    AuthenticationManager.AuthResult auth =
-        new AppAuthManager.BearerTokenAuthenticator(session)
-            .setRealm(tokenRealm)
-            .setTokenString(token)
-            .authenticate();
+    AuthenticationManager.AuthResult auth;
+    // Token checks read parts of the session context (keys, sessions) for the issuing realm, as
+    // Keycloak's own admin root does for master tokens; the target realm is restored after.
+    session.getContext().setRealm(tokenRealm);
+    try {
+      auth =
+          new AppAuthManager.BearerTokenAuthenticator(session)
+              .setRealm(tokenRealm)
+              .setTokenString(token)
+              .authenticate();
+    } finally {
+      session.getContext().setRealm(target);
+    }
     if (auth == null) {
       throw new NotAuthorizedException("Bearer");
     }

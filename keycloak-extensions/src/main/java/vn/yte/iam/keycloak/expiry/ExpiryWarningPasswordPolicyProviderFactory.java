@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
@@ -119,7 +120,11 @@ public final class ExpiryWarningPasswordPolicyProviderFactory
 
     @Override
     public Object parseConfig(String value) {
-      return WarningSchedule.parse(value);
+      try {
+        return WarningSchedule.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new PasswordPolicyConfigException(e.getMessage());
+      }
     }
 
     @Override

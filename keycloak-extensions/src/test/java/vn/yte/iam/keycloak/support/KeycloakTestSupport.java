@@ -20,6 +20,10 @@ import vn.yte.iam.testsupport.KeycloakServer;
  */
 public final class KeycloakTestSupport implements AutoCloseable {
   public static final String REALM = "yte-demo";
+
+  /** Test realm with the moh-2021 policy minus issued-only, so tests may set passwords as admin. */
+  public static final String PW_REALM = "yte-pwtest";
+
   public static final String CLINICIAN = "bs.nguyenvanan";
   public static final String CLINICIAN_PASSWORD = "Demo-Clinician-2026!x";
 
@@ -37,6 +41,7 @@ public final class KeycloakTestSupport implements AutoCloseable {
         KeycloakServer.builder(KeycloakServer.distributionFromBuild())
             .provider(Path.of(System.getProperty("provider.jar")))
             .importRealm(policies.resolve("realm/yte-demo-realm.json"))
+            .importRealm(testRealm("yte-pwtest-realm.json"))
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
             .env("YTE_DEMO_ADMIN_PASSWORD", "Demo-Admin-2026!x")
             .env("YTE_DEMO_AUDITOR_PASSWORD", "Demo-Auditor-2026!x")
@@ -45,13 +50,25 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return new KeycloakTestSupport(server);
   }
 
+  private static Path testRealm(String file) {
+    try {
+      return Path.of(KeycloakTestSupport.class.getResource("/realms/" + file).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public KeycloakServer server() {
     return server;
   }
 
   public Response passwordGrant(String clientId, String username, String password) {
+    return passwordGrant(REALM, clientId, username, password);
+  }
+
+  public Response passwordGrant(String realm, String clientId, String username, String password) {
     return postForm(
-        server.issuer(REALM) + "/protocol/openid-connect/token",
+        server.issuer(realm) + "/protocol/openid-connect/token",
         Map.of(
             "grant_type", "password",
             "client_id", clientId,
@@ -96,8 +113,57 @@ public final class KeycloakTestSupport implements AutoCloseable {
             .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
   }
 
+  public Response adminPost(String path, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin" + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+  }
+
+  public Response adminDelete(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin" + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .DELETE());
+  }
+
+  /** POST of a JSON body to any server path (our realm resources), with the given bearer. */
+  public Response postJson(String path, Object body, String bearer) {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(toJson(body)));
+    if (bearer != null) {
+      req.header("Authorization", "Bearer " + bearer);
+    }
+    return send(req);
+  }
+
+  public Response get(String path, String bearer) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+    if (bearer != null) {
+      req.header("Authorization", "Bearer " + bearer);
+    }
+    return send(req);
+  }
+
+  /** Sets one realm's password policy string, returning the previous one. */
+  public String setPasswordPolicy(String realm, String policy) {
+    String previous = adminGet("/realms/" + realm).json().get("passwordPolicy").asText();
+    Response r = adminPut("/realms/" + realm, Map.of("passwordPolicy", policy));
+    if (r.status() != 204) {
+      throw new IllegalStateException("Cannot set policy: " + r);
+    }
+    return previous;
+  }
+
   public String userId(String username) {
-    JsonNode users = adminGet("/realms/" + REALM + "/users?exact=true&username=" + username).json();
+    return userId(REALM, username);
+  }
+
+  public String userId(String realm, String username) {
+    JsonNode users = adminGet("/realms/" + realm + "/users?exact=true&username=" + username).json();
     if (users.size() != 1) {
       throw new IllegalStateException("No single user " + username + ": " + users);
     }
@@ -106,8 +172,12 @@ public final class KeycloakTestSupport implements AutoCloseable {
 
   /** Admin sets a (non-temporary) password: the path where realm password policies apply. */
   public Response resetPassword(String username, String password) {
+    return resetPassword(REALM, username, password);
+  }
+
+  public Response resetPassword(String realm, String username, String password) {
     return adminPut(
-        "/realms/" + REALM + "/users/" + userId(username) + "/reset-password",
+        "/realms/" + realm + "/users/" + userId(realm, username) + "/reset-password",
         Map.of("type", "password", "value", password, "temporary", false));
   }
 

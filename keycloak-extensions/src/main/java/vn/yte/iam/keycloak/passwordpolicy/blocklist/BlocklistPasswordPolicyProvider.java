@@ -5,6 +5,7 @@ import java.util.List;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
@@ -49,7 +50,7 @@ final class BlocklistPasswordPolicyProvider implements PasswordPolicyProvider {
     List<String> names = Arrays.stream(raw.split(",")).map(String::strip).toList();
     for (String name : names) {
       if (!lists.exists(name)) {
-        throw new IllegalArgumentException(
+        throw new PasswordPolicyConfigException(
             "Unknown password list '" + name + "' (expected NAME.txt in the lists directory)");
       }
     }

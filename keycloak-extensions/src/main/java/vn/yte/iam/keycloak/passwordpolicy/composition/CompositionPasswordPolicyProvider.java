@@ -4,6 +4,7 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
@@ -38,7 +39,7 @@ final class CompositionPasswordPolicyProvider implements PasswordPolicyProvider 
     int minLength = parseInteger(value, CompositionPasswordPolicyProviderFactory.MIN_LENGTH);
     if (minLength < CompositionPasswordPolicyProviderFactory.MIN_LENGTH) {
       // The letter's floor: a realm may be stricter, never weaker.
-      throw new IllegalArgumentException(
+      throw new PasswordPolicyConfigException(
           "Minimum length must be at least " + CompositionPasswordPolicyProviderFactory.MIN_LENGTH);
     }
     return minLength;

@@ -1,18 +1,22 @@
 package vn.yte.iam.keycloak.passwordpolicy.similar;
 
+import java.util.Objects;
 import org.keycloak.Config;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 
 /**
- * Refuses a password that differs from one of the last N only in its trailing digits or symbols.
- * Place it last in the realm's policy: a password that reaches it has passed every other rule, so
- * its shape is recorded here as the new password is about to be stored.
+ * Refuses a password that differs from one of the last N only in its trailing digits or symbols,
+ * and records the shape of each password that is actually stored.
  */
 public final class SimilarHistoryPasswordPolicyProviderFactory
     implements PasswordPolicyProviderFactory {
@@ -20,6 +24,7 @@ public final class SimilarHistoryPasswordPolicyProviderFactory
   public static final String ATTRIBUTE = "yte.passwordShapes";
   static final String MESSAGE = "yteInvalidPasswordSimilarToRecent";
   static final int DEFAULT_KEEP = 5;
+  private static final String PENDING = "yte.shape.pending.";
 
   @Override
   public PasswordPolicyProvider create(KeycloakSession session) {
@@ -72,26 +77,69 @@ public final class SimilarHistoryPasswordPolicyProviderFactory
       if (user == null || password == null) {
         return null;
       }
-      Integer keep = realm.getPasswordPolicy().getPolicyConfig(PROVIDER_ID);
+      int keep =
+          realm.getPasswordPolicy().getPolicyConfig(PROVIDER_ID) instanceof Integer k
+              ? k
+              : DEFAULT_KEEP;
       ShapeHistory history = ShapeHistory.parse(user.getFirstAttribute(ATTRIBUTE));
       String hash = history.hashOf(password).orElse(null);
       if (hash == null) {
         return null;
       }
-      // Keycloak may validate the same new password twice in one request (form check, then
-      // store); the second pass must not trip over the shape the first pass recorded.
-      String recordedKey = "yte.shape.recorded." + user.getId();
-      if (hash.equals(session.getAttribute(recordedKey))) {
-        return null;
-      }
       if (history.contains(hash)) {
-        return new PolicyError(MESSAGE, keep == null ? DEFAULT_KEEP : keep);
+        return new PolicyError(MESSAGE, keep);
       }
-      history.remember(hash, keep == null ? DEFAULT_KEEP : keep);
-      user.setSingleAttribute(ATTRIBUTE, history.serialize());
-      session.setAttribute(recordedKey, hash);
+      rememberIfStored(realm, user, new Pending(history, hash), keep);
       return null;
     }
+
+    /**
+     * Keycloak runs the realm's policies in no fixed order, so a password that passes here may
+     * still be refused by another policy. The shape is therefore recorded only at commit, and only
+     * if the user's password credential really changed in this transaction.
+     */
+    private void rememberIfStored(RealmModel realm, UserModel user, Pending pending, int keep) {
+      String key = PENDING + user.getId();
+      boolean enlisted = session.getAttribute(key) != null;
+      session.setAttribute(key, pending);
+      if (enlisted) {
+        return;
+      }
+      Long before = passwordCreated(user);
+      String userId = user.getId();
+      session
+          .getTransactionManager()
+          .enlistPrepare(
+              new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                  UserModel current = session.users().getUserById(realm, userId);
+                  Pending last = (Pending) session.getAttribute(key);
+                  if (current == null || Objects.equals(before, passwordCreated(current))) {
+                    return;
+                  }
+                  // The hash is only comparable under the salt it was made with, so the history
+                  // read at validation (with that salt) is the one written back.
+                  last.history().remember(last.hash(), keep);
+                  current.setSingleAttribute(ATTRIBUTE, last.history().serialize());
+                }
+
+                @Override
+                protected void rollbackImpl() {}
+              });
+    }
+
+    private static Long passwordCreated(UserModel user) {
+      return user.credentialManager()
+          .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+          .map(CredentialModel::getCreatedDate)
+          .filter(Objects::nonNull)
+          .max(Long::compare)
+          .orElse(null);
+    }
+
+    /** A validated password's shape waiting for the credential to be stored. */
+    private record Pending(ShapeHistory history, String hash) {}
 
     @Override
     public PolicyError validate(String username, String password) {
@@ -102,7 +150,7 @@ public final class SimilarHistoryPasswordPolicyProviderFactory
     public Object parseConfig(String value) {
       int keep = parseInteger(value, DEFAULT_KEEP);
       if (keep < 1) {
-        throw new IllegalArgumentException("Keep at least one recent password shape");
+        throw new PasswordPolicyConfigException("Keep at least one recent password shape");
       }
       return keep;
     }

@@ -54,7 +54,7 @@ class CompositionPasswordPolicyIT {
   })
   void serverRejectsEachMissingRuleByName(String password, String messageKey) {
     KeycloakTestSupport.Response response =
-        keycloak.resetPassword(KeycloakTestSupport.CLINICIAN, password);
+        keycloak.resetPassword(KeycloakTestSupport.PW_REALM, "dd.vuminhkhang", password);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains(messageKey);
   }
@@ -62,10 +62,14 @@ class CompositionPasswordPolicyIT {
   @Test
   void serverAcceptsACompliantPasswordAndTheUserCanLogIn() {
     String password = "Tr4m-Y-Te-" + System.nanoTime() + "!";
-    assertThat(keycloak.resetPassword(KeycloakTestSupport.CLINICIAN, password).status())
+    assertThat(
+            keycloak
+                .resetPassword(KeycloakTestSupport.PW_REALM, "dd.vuminhkhang", password)
+                .status())
         .isEqualTo(204);
     KeycloakTestSupport.Response token =
-        keycloak.passwordGrant("his-demo", KeycloakTestSupport.CLINICIAN, password);
+        keycloak.passwordGrant(
+            KeycloakTestSupport.PW_REALM, "admin-cli", "dd.vuminhkhang", password);
     assertThat(token.status()).as(token.body()).isEqualTo(200);
     assertThat(token.json().get("access_token").asText()).isNotBlank();
   }
