@@ -157,6 +157,22 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Waits until the page source contains the text, and returns the source. */
+  public String awaitPageContaining(String text) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (true) {
+      String source = source();
+      if (source.contains(text)) {
+        return source;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "Page never contained " + text + ": " + url() + "\n" + source);
+      }
+      pause();
+    }
+  }
+
   private void awaitDriver() {
     Instant deadline = Instant.now().plus(WAIT);
     while (true) {

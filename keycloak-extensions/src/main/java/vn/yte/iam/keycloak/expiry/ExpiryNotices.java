@@ -3,6 +3,7 @@ package vn.yte.iam.keycloak.expiry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,19 +81,14 @@ final class ExpiryNotices {
           .getProvider(EmailTemplateProvider.class)
           .setRealm(realm)
           .setUser(user)
-          .send(
-              SUBJECT,
-              List.of(age.daysLeft()),
-              TEMPLATE,
-              Map.of(
-                  "daysLeft", age.daysLeft(),
-                  "expiresOn", DATE.format(age.expiresAt().atZone(VIETNAM)),
-                  "realmName",
-                      realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName()));
+          .send(SUBJECT, List.of(age.daysLeft()), TEMPLATE, bodyAttributes(realm, age));
     } catch (EmailException e) {
       LOG.warnf(
+          e,
           "Password expiry notice to user %s in realm %s failed: %s",
-          user.getId(), realm.getName(), e.getMessage());
+          user.getId(),
+          realm.getName(),
+          e.getMessage());
       return false;
     }
     user.setSingleAttribute(SENT_ATTRIBUTE, series + ":" + due.getAsInt());
@@ -100,6 +96,16 @@ final class ExpiryNotices {
         "Password expiry notice (%d days) sent to user %s in realm %s",
         age.daysLeft(), user.getId(), realm.getName());
     return true;
+  }
+
+  /** Keycloak adds its own entries to this map, so it must be mutable. */
+  private static Map<String, Object> bodyAttributes(RealmModel realm, PasswordAge age) {
+    Map<String, Object> attributes = new HashMap<>();
+    attributes.put("daysLeft", age.daysLeft());
+    attributes.put("expiresOn", DATE.format(age.expiresAt().atZone(VIETNAM)));
+    attributes.put(
+        "realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+    return attributes;
   }
 
   private static Integer lastSent(UserModel user, String series) {

@@ -1,0 +1,196 @@
+package vn.yte.iam.keycloak.expiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.testsupport.Browser;
+
+/**
+ * PW-4 for users federated from LDAP/AD, whose password and its age live in the directory: a real
+ * LDAP server (in process), Keycloak's LDAP provider, and a user-attribute mapper from {@code
+ * pwdChangedTime} to {@link PasswordChanged#ATTRIBUTE}.
+ */
+class LdapPasswordExpiryIT {
+  private static final String REALM = KeycloakTestSupport.REALM;
+  private static final String BASE = "dc=benhvien-demo,dc=vn";
+  private static final String PASSWORD = "Rung-Tram#Xanh-Mai-4";
+  private static final DateTimeFormatter GENERALIZED =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static InMemoryDirectoryServer ldap;
+  private static KeycloakTestSupport keycloak;
+  private static String providerId;
+
+  @BeforeAll
+  static void boot() throws Exception {
+    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+    config.addAdditionalBindCredentials("cn=keycloak", "Bind-Secret-2026!");
+    // pwdChangedTime belongs to the password-policy schema, which the in-memory default lacks.
+    config.setSchema(null);
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+    ldap = new InMemoryDirectoryServer(config);
+    ldap.add("dn: " + BASE, "objectClass: domain", "dc: benhvien-demo");
+    ldap.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
+    addPerson("ldap.expired", 200);
+    addPerson("ldap.fresh", 10);
+    // Never seen by the shipped flows, so nothing (like a required action) carries over to the
+    // stock-flow comparison.
+    addPerson("ldap.vanilla", 200);
+    ldap.startListening();
+
+    keycloak = KeycloakTestSupport.start();
+    String realmId = keycloak.adminGet("/realms/" + REALM).json().get("id").asText();
+    KeycloakTestSupport.Response created =
+        keycloak.adminPost(
+            "/realms/" + REALM + "/components",
+            Map.of(
+                "name", "benhvien-ldap",
+                "providerId", "ldap",
+                "providerType", "org.keycloak.storage.UserStorageProvider",
+                "parentId", realmId,
+                "config", ldapConfig("READ_ONLY")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    providerId =
+        keycloak
+            .adminGet("/realms/" + REALM + "/components?name=benhvien-ldap")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    KeycloakTestSupport.Response mapper =
+        keycloak.adminPost(
+            "/realms/" + REALM + "/components",
+            Map.of(
+                "name", "password-changed",
+                "providerId", "user-attribute-ldap-mapper",
+                "providerType", "org.keycloak.storage.ldap.mappers.LDAPStorageMapper",
+                "parentId", providerId,
+                "config",
+                    Map.of(
+                        "ldap.attribute", List.of("pwdChangedTime"),
+                        "user.model.attribute", List.of(PasswordChanged.ATTRIBUTE),
+                        "read.only", List.of("true"),
+                        "always.read.value.from.ldap", List.of("true"),
+                        "is.mandatory.in.ldap", List.of("false"))));
+    assertThat(mapper.status()).as(mapper.body()).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void shutdown() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+    if (ldap != null) {
+      ldap.shutDown(true);
+    }
+  }
+
+  private static void addPerson(String uid, int changedDaysAgo) throws Exception {
+    ldap.add(
+        "dn: uid=" + uid + ",ou=people," + BASE,
+        "objectClass: inetOrgPerson",
+        "uid: " + uid,
+        "cn: " + uid,
+        "sn: Người Dùng",
+        "givenName: Ldap",
+        "mail: " + uid + "@benhvien-demo.vn",
+        "userPassword: " + PASSWORD,
+        "pwdChangedTime: "
+            + GENERALIZED.format(Instant.now().minus(Duration.ofDays(changedDaysAgo))));
+  }
+
+  private static Map<String, List<String>> ldapConfig(String editMode) {
+    return Map.ofEntries(
+        Map.entry("enabled", List.of("true")),
+        Map.entry("vendor", List.of("other")),
+        Map.entry("connectionUrl", List.of("ldap://127.0.0.1:" + ldap.getListenPort())),
+        Map.entry("bindDn", List.of("cn=keycloak")),
+        Map.entry("bindCredential", List.of("Bind-Secret-2026!")),
+        Map.entry("authType", List.of("simple")),
+        Map.entry("usersDn", List.of("ou=people," + BASE)),
+        Map.entry("usernameLDAPAttribute", List.of("uid")),
+        Map.entry("rdnLDAPAttribute", List.of("uid")),
+        Map.entry("uuidLDAPAttribute", List.of("entryUUID")),
+        Map.entry("userObjectClasses", List.of("inetOrgPerson")),
+        Map.entry("searchScope", List.of("1")),
+        Map.entry("editMode", List.of(editMode)),
+        Map.entry("importEnabled", List.of("true")),
+        Map.entry("syncRegistrations", List.of("false")),
+        Map.entry("pagination", List.of("false")),
+        Map.entry("trustEmail", List.of("true")));
+  }
+
+  private static void setEditMode(String editMode) {
+    var component =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            keycloak.adminGet("/realms/" + REALM + "/components/" + providerId).json();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) component.get("config"))
+        .putArray("editMode")
+        .add(editMode);
+    KeycloakTestSupport.Response r =
+        keycloak.adminPut("/realms/" + REALM + "/components/" + providerId, component);
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+  }
+
+  private static String authUrl() {
+    return keycloak.server().issuer(REALM)
+        + "/protocol/openid-connect/auth?client_id=his-demo&response_type=code&scope=openid"
+        + "&redirect_uri=http://127.0.0.1/callback"
+        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+  }
+
+  @Test
+  void directGrantRefusesAnExpiredDirectoryPasswordWhereVanillaKeycloakIssuesAToken() {
+    assertThat(keycloak.passwordGrant("his-demo", "ldap.fresh", PASSWORD).status()).isEqualTo(200);
+    KeycloakTestSupport.Response refused =
+        keycloak.passwordGrant("his-demo", "ldap.expired", PASSWORD);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("error_description").asText()).contains("expired");
+
+    keycloak.adminPut("/realms/" + REALM, Map.of("directGrantFlow", "direct grant"));
+    try {
+      KeycloakTestSupport.Response vanilla =
+          keycloak.passwordGrant("his-demo", "ldap.vanilla", PASSWORD);
+      assertThat(vanilla.status())
+          .as("stock direct grant, LDAP user, password 200 days old: " + vanilla.body())
+          .isEqualTo(200);
+    } finally {
+      keycloak.adminPut("/realms/" + REALM, Map.of("directGrantFlow", "yte-direct-grant"));
+    }
+  }
+
+  @Test
+  void browserLoginExplainsThatAReadOnlyDirectoryPasswordMustBeChangedThereOrAsksForANewOne() {
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(authUrl());
+      browser.type("#username", "ldap.expired");
+      browser.type("#password", PASSWORD);
+      browser.click("#kc-login");
+      assertThat(browser.awaitPageContaining("LDAP/AD")).contains("hết hạn");
+      assertThat(browser.url()).doesNotContain("code=");
+    }
+    setEditMode("WRITABLE");
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(authUrl());
+      browser.type("#username", "ldap.expired");
+      browser.type("#password", PASSWORD);
+      browser.click("#kc-login");
+      browser.find("#password-new");
+    } finally {
+      setEditMode("READ_ONLY");
+    }
+  }
+}
