@@ -61,7 +61,7 @@ public final class IssuedOnlyPasswordPolicyProviderFactory
 
   /** Whether the current request goes through Keycloak's admin REST API. */
   static boolean isAdminApiRequest(String path) {
-    return path != null && path.contains("/admin/realms/");
+    return path != null && path.contains("/admin/realms");
   }
 
   private static final class Provider implements PasswordPolicyProvider {
