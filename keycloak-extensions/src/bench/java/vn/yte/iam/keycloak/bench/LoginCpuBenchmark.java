@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -97,46 +96,63 @@ public final class LoginCpuBenchmark {
 
   /** One full browser login with a fresh cookie jar; fails loudly if any step misbehaves. */
   private static void login(KeycloakServer server, int i) throws IOException, InterruptedException {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    // Keycloak marks its cookies Secure; Java's cookie manager will not send those over plain
+    // HTTP to loopback (browsers do), so the bench keeps its own jar.
+    Map<String, String> cookies = new java.util.LinkedHashMap<>();
     String auth =
         server.issuer(REALM)
             + "/protocol/openid-connect/auth?client_id=" + CLIENT
             + "&response_type=code&scope=openid&redirect_uri=" + enc(REDIRECT);
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(auth)), cookies);
     Matcher form = FORM_ACTION.matcher(page.body());
     if (page.statusCode() != 200 || !form.find()) {
       throw new IllegalStateException("No login form: " + page.statusCode());
     }
     String action = form.group(1).replace("&amp;", "&");
     HttpResponse<String> posted =
-        http.send(
+        send(
             HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                    "username=" + enc("bench.user" + (i % USERS)) + "&password=" + enc(PASSWORD) + "&credentialId="))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                    "username=" + enc("bench.user" + (i % USERS)) + "&password=" + enc(PASSWORD) + "&credentialId=")),
+            cookies);
     String location = posted.headers().firstValue("Location").orElse("");
     Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
     if (posted.statusCode() != 302 || !code.find()) {
       throw new IllegalStateException("Login did not redirect with a code: " + posted.statusCode() + " " + location);
     }
     HttpResponse<String> token =
-        http.send(
+        send(
             HttpRequest.newBuilder(URI.create(server.issuer(REALM) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
                     "grant_type=authorization_code&client_id=" + CLIENT + "&code=" + code.group(1)
-                        + "&redirect_uri=" + enc(REDIRECT)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                        + "&redirect_uri=" + enc(REDIRECT))),
+            cookies);
     if (token.statusCode() != 200) {
       throw new IllegalStateException("Code exchange failed: " + token.body());
     }
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> cookies)
+      throws IOException, InterruptedException {
+    if (!cookies.isEmpty()) {
+      request.header(
+          "Cookie",
+          cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return response;
   }
 
   /** CPU time of the process and all its descendants (kc.sh starts the JVM as a child). */

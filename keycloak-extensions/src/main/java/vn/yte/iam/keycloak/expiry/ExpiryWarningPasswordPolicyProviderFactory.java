@@ -11,10 +11,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
+import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
  * Holds a realm's expiry-warning days as a password policy entry ({@code 14,7,1}), so they are set
@@ -22,14 +22,21 @@ import org.keycloak.timer.TimerProvider;
  * It refuses no password. SPI option {@code notice-interval} (seconds, default 3600; 0 disables)
  * sets how often the sweep runs.
  */
-public final class ExpiryWarningPasswordPolicyProviderFactory
-    implements PasswordPolicyProviderFactory {
+public final class ExpiryWarningPasswordPolicyProviderFactory extends PasswordPolicyFactory {
   public static final String PROVIDER_ID = "yte-password-expiry-warning";
   static final String TASK = "yte-password-expiry-notices";
   private static final Logger LOG =
       Logger.getLogger(ExpiryWarningPasswordPolicyProviderFactory.class);
 
   private long intervalSeconds;
+
+  public ExpiryWarningPasswordPolicyProviderFactory() {
+    super(
+        PROVIDER_ID,
+        "YTe: expiry warning days (login notice and email)",
+        PasswordPolicyProvider.STRING_CONFIG_TYPE,
+        WarningSchedule.DEFAULT);
+  }
 
   @Override
   public PasswordPolicyProvider create(KeycloakSession session) {
@@ -77,34 +84,6 @@ public final class ExpiryWarningPasswordPolicyProviderFactory
   /** Sends the notices due now in one realm; used by the timer and the admin trigger. */
   public static int sendDue(KeycloakSession session, RealmModel realm) {
     return ExpiryNotices.sendDue(session, realm, Instant.now());
-  }
-
-  @Override
-  public void close() {}
-
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
-  }
-
-  @Override
-  public String getDisplayName() {
-    return "YTe: expiry warning days (login notice and email)";
-  }
-
-  @Override
-  public String getConfigType() {
-    return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-  }
-
-  @Override
-  public String getDefaultConfigValue() {
-    return WarningSchedule.DEFAULT;
-  }
-
-  @Override
-  public boolean isMultiplSupported() {
-    return false;
   }
 
   private static final class Provider implements PasswordPolicyProvider {

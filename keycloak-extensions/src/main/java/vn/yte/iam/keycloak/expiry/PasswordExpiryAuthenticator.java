@@ -8,8 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -20,7 +18,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * only be used to set a new one; within the warning window the user is told how many days are left
  * and may change it now.
  */
-final class PasswordExpiryAuthenticator implements Authenticator {
+final class PasswordExpiryAuthenticator extends ExpiryStep {
   static final String TEMPLATE = "yte-password-expiry-warning.ftl";
   static final String CHANGE_NOW = "change";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -75,20 +73,4 @@ final class PasswordExpiryAuthenticator implements Authenticator {
     }
     context.success();
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

@@ -6,16 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * PW-4 for the direct grant: there is no page on which to change the password, so an expired one
  * gets no token and a message that says why, instead of a token for a password past its age.
  */
-final class PasswordExpiryDirectGrantAuthenticator implements Authenticator {
+final class PasswordExpiryDirectGrantAuthenticator extends ExpiryStep {
   static final String ERROR = "invalid_grant";
   static final String DESCRIPTION =
       "Mật khẩu đã hết hạn, hãy đăng nhập qua trình duyệt để đổi mật khẩu."
@@ -41,23 +38,4 @@ final class PasswordExpiryDirectGrantAuthenticator implements Authenticator {
             .entity(Map.of("error", ERROR, "error_description", DESCRIPTION))
             .build());
   }
-
-  @Override
-  public void action(AuthenticationFlowContext context) {}
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

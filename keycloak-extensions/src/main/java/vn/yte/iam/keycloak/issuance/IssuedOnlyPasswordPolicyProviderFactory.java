@@ -1,62 +1,29 @@
 package vn.yte.iam.keycloak.issuance;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
+import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
  * PW-3: in a realm with this policy an administrator cannot type a password for someone else
  * through the admin console or admin API; passwords come from {@link PasswordIssuanceResource}.
  * Users changing their own password are unaffected.
  */
-public final class IssuedOnlyPasswordPolicyProviderFactory
-    implements PasswordPolicyProviderFactory {
+public final class IssuedOnlyPasswordPolicyProviderFactory extends PasswordPolicyFactory {
   public static final String PROVIDER_ID = "yte-password-issued-only";
   static final String ISSUING = "yte.password.issuing";
   static final String MESSAGE = "yteInvalidPasswordChosenByAdmin";
 
+  public IssuedOnlyPasswordPolicyProviderFactory() {
+    super(PROVIDER_ID, "YTe: administrators issue random passwords only", null, null);
+  }
+
   @Override
   public PasswordPolicyProvider create(KeycloakSession session) {
     return new Provider(session);
-  }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
-
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
-  }
-
-  @Override
-  public String getDisplayName() {
-    return "YTe: administrators issue random passwords only";
-  }
-
-  @Override
-  public String getConfigType() {
-    return null;
-  }
-
-  @Override
-  public String getDefaultConfigValue() {
-    return null;
-  }
-
-  @Override
-  public boolean isMultiplSupported() {
-    return false;
   }
 
   /** Whether the current request goes through Keycloak's admin REST API. */

@@ -2,47 +2,23 @@ package vn.yte.iam.keycloak.profile;
 
 import java.nio.file.Path;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
+import vn.yte.iam.keycloak.spi.RealmResourceFactory;
 
-/** Mounts {@link PolicyResource} at {@code /realms/{realm}/yte-policy}. */
-public final class PolicyResourceProviderFactory implements RealmResourceProviderFactory {
+/**
+ * Mounts {@link PolicyResource} at {@code /realms/{realm}/yte-policy}. SPI option {@code
+ * profiles-dir} (default {@code conf/yte-profiles} under Keycloak's home) holds site profiles.
+ */
+public final class PolicyResourceProviderFactory extends RealmResourceFactory<PolicyProfiles> {
   public static final String PROVIDER_ID = "yte-policy";
 
-  private PolicyProfiles profiles;
-
-  @Override
-  public RealmResourceProvider create(KeycloakSession session) {
-    PolicyResource resource = new PolicyResource(session, profiles);
-    return new RealmResourceProvider() {
-      @Override
-      public Object getResource() {
-        return resource;
-      }
-
-      @Override
-      public void close() {}
-    };
+  public PolicyResourceProviderFactory() {
+    super(PROVIDER_ID, PolicyResource::new);
   }
 
   @Override
-  public void init(Config.Scope config) {
+  protected PolicyProfiles shared(Config.Scope config) {
     String home = System.getProperty("kc.home.dir", ".");
-    profiles =
-        new PolicyProfiles(
-            Path.of(config.get("profilesDir", Path.of(home, "conf", "yte-profiles").toString())));
-  }
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
-
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
+    return new PolicyProfiles(
+        Path.of(config.get("profilesDir", Path.of(home, "conf", "yte-profiles").toString())));
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 import vn.yte.iam.testsupport.Browser;
 
 /**
@@ -23,14 +24,13 @@ import vn.yte.iam.testsupport.Browser;
  * LDAP server (in process), Keycloak's LDAP provider, and a user-attribute mapper from {@code
  * pwdChangedTime} to {@link PasswordChanged#ATTRIBUTE}.
  */
-class LdapPasswordExpiryIT {
+class LdapPasswordExpiryIT extends RealKeycloakIT {
   private static final String REALM = KeycloakTestSupport.REALM;
   private static final String BASE = "dc=benhvien-demo,dc=vn";
   private static final String PASSWORD = "Rung-Tram#Xanh-Mai-4";
   private static final DateTimeFormatter GENERALIZED =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
   private static InMemoryDirectoryServer ldap;
-  private static KeycloakTestSupport keycloak;
   private static String providerId;
 
   @BeforeAll
@@ -51,7 +51,6 @@ class LdapPasswordExpiryIT {
     addPerson("ldap.vanilla", 200);
     ldap.startListening();
 
-    keycloak = KeycloakTestSupport.start();
     String realmId = keycloak.adminGet("/realms/" + REALM).json().get("id").asText();
     KeycloakTestSupport.Response created =
         keycloak.adminPost(
@@ -89,10 +88,7 @@ class LdapPasswordExpiryIT {
   }
 
   @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
+  static void stopDirectory() {
     if (ldap != null) {
       ldap.shutDown(true);
     }
@@ -145,13 +141,6 @@ class LdapPasswordExpiryIT {
     assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
-  private static String authUrl() {
-    return keycloak.server().issuer(REALM)
-        + "/protocol/openid-connect/auth?client_id=his-demo&response_type=code&scope=openid"
-        + "&redirect_uri=http://127.0.0.1/callback"
-        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
-  }
-
   @Test
   void directGrantRefusesAnExpiredDirectoryPasswordWhereVanillaKeycloakIssuesAToken() {
     assertThat(keycloak.passwordGrant("his-demo", "ldap.fresh", PASSWORD).status()).isEqualTo(200);
@@ -175,19 +164,15 @@ class LdapPasswordExpiryIT {
   @Test
   void browserLoginExplainsThatAReadOnlyDirectoryPasswordMustBeChangedThereOrAsksForANewOne() {
     try (Browser browser = Browser.start("vi")) {
-      browser.open(authUrl());
-      browser.type("#username", "ldap.expired");
-      browser.type("#password", PASSWORD);
-      browser.click("#kc-login");
+      browser.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(browser, "ldap.expired", PASSWORD);
       assertThat(browser.awaitPageContaining("LDAP/AD")).contains("hết hạn");
       assertThat(browser.url()).doesNotContain("code=");
     }
     setEditMode("WRITABLE");
     try (Browser browser = Browser.start("vi")) {
-      browser.open(authUrl());
-      browser.type("#username", "ldap.expired");
-      browser.type("#password", PASSWORD);
-      browser.click("#kc-login");
+      browser.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(browser, "ldap.expired", PASSWORD);
       browser.find("#password-new");
     } finally {
       setEditMode("READ_ONLY");

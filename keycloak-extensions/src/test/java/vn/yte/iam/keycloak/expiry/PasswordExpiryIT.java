@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 import vn.yte.iam.testsupport.Browser;
 import vn.yte.iam.testsupport.SmtpSink;
 
@@ -26,27 +26,17 @@ import vn.yte.iam.testsupport.SmtpSink;
  * password credential has an old creation date (the same field Keycloak's own expiry reads), so no
  * clock needs to move.
  */
-class PasswordExpiryIT {
+class PasswordExpiryIT extends RealKeycloakIT {
   private static final String REALM = KeycloakTestSupport.REALM;
   private static final String PASSWORD = "Song-Da#Chay-Qua-7";
-  private static final String REDIRECT = "http://127.0.0.1/callback";
-  private static KeycloakTestSupport keycloak;
 
   @BeforeAll
   static void boot() throws Exception {
-    keycloak = KeycloakTestSupport.start();
     importUser("bs.expired", 200);
     importUser("bs.warn", 170);
     importUser("bs.warn.en", 176);
     importUser("bs.sso", 100);
     importUser("bs.sso.vanilla", 100);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
   }
 
   /** A user whose password was set {@code daysAgo} days ago, as Keycloak stores it (PBKDF2). */
@@ -98,22 +88,6 @@ class PasswordExpiryIT {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
   }
 
-  private static String authUrl(String locale) {
-    // his-demo requires PKCE; the verifier does not matter because no code is redeemed here.
-    return keycloak.server().issuer(REALM)
-        + "/protocol/openid-connect/auth?client_id=his-demo&response_type=code&scope=openid"
-        + "&redirect_uri="
-        + REDIRECT
-        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-        + (locale == null ? "" : "&ui_locales=" + locale);
-  }
-
-  private static void submitLogin(Browser browser, String username) {
-    browser.type("#username", username);
-    browser.type("#password", PASSWORD);
-    browser.click("#kc-login");
-  }
-
   @Test
   void directGrantRefusesAnExpiredPasswordWithAReason() {
     KeycloakTestSupport.Response r = keycloak.passwordGrant("his-demo", "bs.expired", PASSWORD);
@@ -125,8 +99,8 @@ class PasswordExpiryIT {
   @Test
   void browserLoginWithAnExpiredPasswordCanOnlySetANewOne() {
     try (Browser browser = Browser.start("vi")) {
-      browser.open(authUrl(null));
-      submitLogin(browser, "bs.expired");
+      browser.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(browser, "bs.expired", PASSWORD);
       browser.find("#password-new");
       assertThat(browser.url()).doesNotContain("code=");
     }
@@ -135,20 +109,21 @@ class PasswordExpiryIT {
   @Test
   void warningShownInVietnameseBeforeExpiryAndTheUserMayContinue() {
     try (Browser browser = Browser.start("vi")) {
-      browser.open(authUrl(null));
-      submitLogin(browser, "bs.warn");
+      browser.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(browser, "bs.warn", PASSWORD);
       String warning = browser.text("#yte-expiry-warning");
       assertThat(warning).contains("Mật khẩu của bạn sẽ hết hạn sau 10 ngày");
       browser.click("#yte-later");
-      assertThat(browser.awaitUrlContaining("code=")).startsWith(REDIRECT);
+      assertThat(browser.awaitUrlContaining("code="))
+          .startsWith(KeycloakTestSupport.BROWSER_REDIRECT);
     }
   }
 
   @Test
   void warningInEnglishOffersAChangeNow() {
     try (Browser browser = Browser.start("en")) {
-      browser.open(authUrl("en"));
-      submitLogin(browser, "bs.warn.en");
+      browser.open(keycloak.browserLoginUrl("en"));
+      KeycloakTestSupport.submitLogin(browser, "bs.warn.en", PASSWORD);
       assertThat(browser.text("#yte-expiry-warning")).contains("Your password expires in 4 days");
       browser.click("#yte-change-now");
       browser.find("#password-new");
@@ -166,23 +141,25 @@ class PasswordExpiryIT {
         policy.replace("forceExpiredPasswordChange(180)", "forceExpiredPasswordChange(90)");
     try (Browser ours = Browser.start("vi");
         Browser vanilla = Browser.start("vi")) {
-      ours.open(authUrl(null));
-      submitLogin(ours, "bs.sso");
+      ours.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(ours, "bs.sso", PASSWORD);
       ours.awaitUrlContaining("code=");
 
       keycloak.adminPut("/realms/" + REALM, Map.of("browserFlow", "browser"));
-      vanilla.open(authUrl(null));
-      submitLogin(vanilla, "bs.sso.vanilla");
+      vanilla.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(vanilla, "bs.sso.vanilla", PASSWORD);
       vanilla.awaitUrlContaining("code=");
 
       // Both passwords are 100 days old; with a 90-day maximum they are now expired.
       keycloak.setPasswordPolicy(REALM, shorter);
-      vanilla.open(authUrl(null));
+      vanilla.open(keycloak.browserLoginUrl(null));
       String vanillaResult = vanilla.awaitUrlContaining("code=");
-      assertThat(vanillaResult).as("stock flow, SSO cookie, expired password").startsWith(REDIRECT);
+      assertThat(vanillaResult)
+          .as("stock flow, SSO cookie, expired password")
+          .startsWith(KeycloakTestSupport.BROWSER_REDIRECT);
 
       keycloak.adminPut("/realms/" + REALM, Map.of("browserFlow", "yte-browser"));
-      ours.open(authUrl(null));
+      ours.open(keycloak.browserLoginUrl(null));
       ours.find("#password-new");
       assertThat(ours.url()).doesNotContain("code=");
     } finally {

@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 
 /** PW-3 against the real server, in the demo realm whose profile includes issued-only. */
-class PasswordIssuanceIT {
+class PasswordIssuanceIT extends RealKeycloakIT {
   private static final String REALM = KeycloakTestSupport.REALM;
-  private static KeycloakTestSupport keycloak;
-
-  @BeforeAll
-  static void boot() {
-    keycloak = KeycloakTestSupport.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
-  }
 
   private String issuePath(String username) {
     return "/realms/" + REALM + "/yte-password-issuance/users/" + keycloak.userId(username);

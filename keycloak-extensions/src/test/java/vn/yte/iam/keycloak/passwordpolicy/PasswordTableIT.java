@@ -10,30 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 
 /**
  * PW-1, PW-2 and PW-4 history against the real server: every row of {@code password-table.csv} is
  * set through the admin API, in order, and must be accepted or refused with its message key.
  */
-class PasswordTableIT {
+class PasswordTableIT extends RealKeycloakIT {
   private static final String USER = "bs.phamthihoa";
-  private static KeycloakTestSupport keycloak;
-
-  @BeforeAll
-  static void boot() {
-    keycloak = KeycloakTestSupport.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
-  }
 
   record Row(String password, String expected, String why) {}
 

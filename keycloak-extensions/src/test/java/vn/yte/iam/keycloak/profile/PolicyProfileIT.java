@@ -4,26 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 
 /** Profiles from policies/profiles applied to, and compared with, live realms. */
-class PolicyProfileIT {
-  private static KeycloakTestSupport keycloak;
-
-  @BeforeAll
-  static void boot() {
-    keycloak = KeycloakTestSupport.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
-  }
+class PolicyProfileIT extends RealKeycloakIT {
 
   private JsonNode drift(String realm, String query) {
     KeycloakTestSupport.Response r =

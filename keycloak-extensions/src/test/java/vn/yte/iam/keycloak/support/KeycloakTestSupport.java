@@ -27,6 +27,9 @@ public final class KeycloakTestSupport implements AutoCloseable {
   public static final String CLINICIAN = "bs.nguyenvanan";
   public static final String CLINICIAN_PASSWORD = "Demo-Clinician-2026!x";
 
+  /** Where browser tests are sent after login; nothing listens there, the URL carries the code. */
+  public static final String BROWSER_REDIRECT = "http://127.0.0.1/callback";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final KeycloakServer server;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -56,6 +59,27 @@ public final class KeycloakTestSupport implements AutoCloseable {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The demo client's authorization request as a browser starts it (PKCE S256, fixed challenge).
+   */
+  public String browserLoginUrl(String locale) {
+    // No code is redeemed in browser tests, so the verifier behind the challenge does not matter.
+    return server.issuer(REALM)
+        + "/protocol/openid-connect/auth?client_id=his-demo&response_type=code&scope=openid"
+        + "&redirect_uri="
+        + BROWSER_REDIRECT
+        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+        + (locale == null ? "" : "&ui_locales=" + locale);
+  }
+
+  /** Fills and submits Keycloak's login form. */
+  public static void submitLogin(
+      vn.yte.iam.testsupport.Browser browser, String username, String password) {
+    browser.type("#username", username);
+    browser.type("#password", password);
+    browser.click("#kc-login");
   }
 
   public KeycloakServer server() {

@@ -3,9 +3,8 @@ package vn.yte.iam.keycloak.passwordpolicy.blocklist;
 import java.nio.file.Path;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
+import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
  * PW-2: refuses default and simple passwords from named word lists. The policy value is a
@@ -13,11 +12,19 @@ import org.keycloak.policy.PasswordPolicyProviderFactory;
  * lists-dir} (default {@code conf/yte-password-lists} under Keycloak's home) is where operators add
  * lists.
  */
-public final class BlocklistPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class BlocklistPasswordPolicyProviderFactory extends PasswordPolicyFactory {
   public static final String PROVIDER_ID = "yte-password-blocklist";
   static final String DEFAULT_LISTS = "default";
 
   private PasswordLists lists;
+
+  public BlocklistPasswordPolicyProviderFactory() {
+    super(
+        PROVIDER_ID,
+        "YTe: refuse default and simple passwords (word lists)",
+        PasswordPolicyProvider.STRING_CONFIG_TYPE,
+        DEFAULT_LISTS);
+  }
 
   @Override
   public PasswordPolicyProvider create(KeycloakSession session) {
@@ -31,36 +38,5 @@ public final class BlocklistPasswordPolicyProviderFactory implements PasswordPol
         new PasswordLists(
             Path.of(
                 config.get("listsDir", Path.of(home, "conf", "yte-password-lists").toString())));
-  }
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
-
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
-  }
-
-  @Override
-  public String getDisplayName() {
-    return "YTe: refuse default and simple passwords (word lists)";
-  }
-
-  @Override
-  public String getConfigType() {
-    return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-  }
-
-  @Override
-  public String getDefaultConfigValue() {
-    return DEFAULT_LISTS;
-  }
-
-  @Override
-  public boolean isMultiplSupported() {
-    return false;
   }
 }

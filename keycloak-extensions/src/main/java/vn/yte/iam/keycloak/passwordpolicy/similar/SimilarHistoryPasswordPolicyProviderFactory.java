@@ -1,68 +1,39 @@
 package vn.yte.iam.keycloak.passwordpolicy.similar;
 
 import java.util.Objects;
-import org.keycloak.Config;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
+import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
  * Refuses a password that differs from one of the last N only in its trailing digits or symbols,
  * and records the shape of each password that is actually stored.
  */
-public final class SimilarHistoryPasswordPolicyProviderFactory
-    implements PasswordPolicyProviderFactory {
+public final class SimilarHistoryPasswordPolicyProviderFactory extends PasswordPolicyFactory {
   public static final String PROVIDER_ID = "yte-password-history-similar";
   public static final String ATTRIBUTE = "yte.passwordShapes";
   static final String MESSAGE = "yteInvalidPasswordSimilarToRecent";
   static final int DEFAULT_KEEP = 5;
   private static final String PENDING = "yte.shape.pending.";
 
+  public SimilarHistoryPasswordPolicyProviderFactory() {
+    super(
+        PROVIDER_ID,
+        "YTe: refuse near-repeats of recent passwords (only the trailing number changed)",
+        PasswordPolicyProvider.INT_CONFIG_TYPE,
+        String.valueOf(DEFAULT_KEEP));
+  }
+
   @Override
   public PasswordPolicyProvider create(KeycloakSession session) {
     return new Provider(session);
-  }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
-
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
-  }
-
-  @Override
-  public String getDisplayName() {
-    return "YTe: refuse near-repeats of recent passwords (only the trailing number changed)";
-  }
-
-  @Override
-  public String getConfigType() {
-    return PasswordPolicyProvider.INT_CONFIG_TYPE;
-  }
-
-  @Override
-  public String getDefaultConfigValue() {
-    return String.valueOf(DEFAULT_KEEP);
-  }
-
-  @Override
-  public boolean isMultiplSupported() {
-    return false;
   }
 
   private static final class Provider implements PasswordPolicyProvider {

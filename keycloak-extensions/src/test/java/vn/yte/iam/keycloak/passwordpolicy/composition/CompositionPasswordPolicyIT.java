@@ -3,28 +3,14 @@ package vn.yte.iam.keycloak.passwordpolicy.composition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
+import vn.yte.iam.keycloak.support.RealKeycloakIT;
 
 /** PW-1 against the real Keycloak 26.7.3 distribution with our jar in providers/. */
-class CompositionPasswordPolicyIT {
-  private static KeycloakTestSupport keycloak;
-
-  @BeforeAll
-  static void boot() {
-    keycloak = KeycloakTestSupport.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
-  }
+class CompositionPasswordPolicyIT extends RealKeycloakIT {
 
   @Test
   void providerIsListedForAdministrators() {
