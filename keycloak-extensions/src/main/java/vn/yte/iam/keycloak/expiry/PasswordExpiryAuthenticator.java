@@ -11,6 +11,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
+import vn.yte.iam.keycloak.spi.UserStep;
 
 /**
  * PW-4 in the browser flow. Runs after the user is identified by any means, including Keycloak's
@@ -18,7 +19,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * only be used to set a new one; within the warning window the user is told how many days are left
  * and may change it now.
  */
-final class PasswordExpiryAuthenticator extends ExpiryStep {
+final class PasswordExpiryAuthenticator extends UserStep {
   static final String TEMPLATE = "yte-password-expiry-warning.ftl";
   static final String CHANGE_NOW = "change";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");

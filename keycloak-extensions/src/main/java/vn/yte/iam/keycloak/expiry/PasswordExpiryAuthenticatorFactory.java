@@ -1,7 +1,9 @@
 package vn.yte.iam.keycloak.expiry;
 
+import vn.yte.iam.keycloak.spi.StepAuthenticatorFactory;
+
 /** Browser-flow step enforcing password age and showing the expiry warning (PW-4). */
-public final class PasswordExpiryAuthenticatorFactory extends ExpiryAuthenticatorFactory {
+public final class PasswordExpiryAuthenticatorFactory extends StepAuthenticatorFactory {
   public static final String PROVIDER_ID = "yte-password-expiry";
 
   public PasswordExpiryAuthenticatorFactory() {

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.models.UserModel;
+import vn.yte.iam.keycloak.spi.UserStep;
 
 /**
  * PW-4 for the direct grant: there is no page on which to change the password, so an expired one
  * gets no token and a message that says why, instead of a token for a password past its age.
  */
-final class PasswordExpiryDirectGrantAuthenticator extends ExpiryStep {
+final class PasswordExpiryDirectGrantAuthenticator extends UserStep {
   static final String ERROR = "invalid_grant";
   static final String DESCRIPTION =
       "Mật khẩu đã hết hạn, hãy đăng nhập qua trình duyệt để đổi mật khẩu."

@@ -1,8 +1,9 @@
 package vn.yte.iam.keycloak.expiry;
 
+import vn.yte.iam.keycloak.spi.StepAuthenticatorFactory;
+
 /** Direct-grant step refusing tokens for expired passwords (PW-4). */
-public final class PasswordExpiryDirectGrantAuthenticatorFactory
-    extends ExpiryAuthenticatorFactory {
+public final class PasswordExpiryDirectGrantAuthenticatorFactory extends StepAuthenticatorFactory {
   public static final String PROVIDER_ID = "yte-password-expiry-direct-grant";
 
   public PasswordExpiryDirectGrantAuthenticatorFactory() {

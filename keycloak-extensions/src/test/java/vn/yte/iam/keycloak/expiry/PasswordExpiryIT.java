@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
@@ -32,75 +27,71 @@ class PasswordExpiryIT extends RealKeycloakIT {
 
   @BeforeAll
   static void boot() throws Exception {
-    importUser("bs.expired", 200);
-    importUser("bs.warn", 170);
-    importUser("bs.warn.en", 176);
-    importUser("bs.sso", 100);
-    importUser("bs.sso.vanilla", 100);
+    keycloak.importUser(REALM, "bs.expired", PASSWORD, 200, Map.of());
+    keycloak.importUser(REALM, "bs.warn", PASSWORD, 170, Map.of());
+    keycloak.importUser(REALM, "bs.warn.en", PASSWORD, 176, Map.of());
+    keycloak.importUser(REALM, "bs.sso", PASSWORD, 100, Map.of());
+    keycloak.importUser(REALM, "bs.sso.vanilla", PASSWORD, 100, Map.of());
+    // MFA-1 for existing users: each enrols an authenticator at their next login.
+    for (String user : List.of("bs.expired", "bs.warn", "bs.warn.en", "bs.sso", "bs.sso.vanilla")) {
+      enrolAtFirstLogin(user);
+    }
   }
 
-  /** A user whose password was set {@code daysAgo} days ago, as Keycloak stores it (PBKDF2). */
-  private static void importUser(String username, int daysAgo) throws Exception {
-    byte[] salt = new byte[16];
-    new SecureRandom().nextBytes(salt);
-    int iterations = 27_500;
-    byte[] hash =
-        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-            .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, iterations, 512))
-            .getEncoded();
-    long created = Instant.now().minus(Duration.ofDays(daysAgo)).toEpochMilli();
-    Map<String, Object> credential =
-        Map.of(
-            "type",
-            "password",
-            "createdDate",
-            created,
-            "secretData",
-            "{\"value\":\""
-                + Base64.getEncoder().encodeToString(hash)
-                + "\",\"salt\":\""
-                + Base64.getEncoder().encodeToString(salt)
-                + "\",\"additionalParameters\":{}}",
-            "credentialData",
-            "{\"hashIterations\":"
-                + iterations
-                + ",\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}");
-    Map<String, Object> user =
-        Map.of(
-            "username",
-            username,
-            "enabled",
-            true,
-            "firstName",
-            "Test",
-            "lastName",
-            "Người Dùng",
-            "email",
-            username + "@benhvien-demo.vn",
-            "emailVerified",
-            true,
-            "credentials",
-            List.of(credential));
-    KeycloakTestSupport.Response r =
-        keycloak.adminPost(
-            "/realms/" + REALM + "/partialImport",
-            Map.of("ifResourceExists", "OVERWRITE", "users", List.of(user)));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  /** First login of a user without an authenticator: any notice, then Keycloak's enrolment page. */
+  private static void enrolAtFirstLogin(String username) {
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(keycloak.browserLoginUrl(null));
+      KeycloakTestSupport.submitLogin(browser, username, PASSWORD);
+      for (int i = 0; i < 200 && !browser.present("#kc-totp-settings-form"); i++) {
+        if (browser.present("#yte-later")) {
+          browser.click("#yte-later");
+        }
+        pause();
+      }
+      keycloak.enrolTotp(browser, username);
+    }
+    // The enrolment login counts as one: the tests' own logins start from a clean slate.
+    String id = keycloak.userId(username);
+    keycloak.adminPost("/realms/" + REALM + "/users/" + id + "/logout", Map.of());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int citizens;
+
+  /** ACC-1 makes the citizen ID required and unique: one valid, distinct number per test user. */
+  static String uniqueCitizenId() {
+    return String.format(java.util.Locale.ROOT, "001090%06d", 700_000 + citizens++);
+  }
+
+  /** Password, then the TOTP code the shipped browser flow asks for (MFA-1). */
+  private static void login(Browser browser, String username) {
+    KeycloakTestSupport.submitLogin(browser, username, PASSWORD);
+    browser.type("#otp", keycloak.device(username).nextCode());
+    browser.click("#kc-login");
   }
 
   @Test
   void directGrantRefusesAnExpiredPasswordWithAReason() {
-    KeycloakTestSupport.Response r = keycloak.passwordGrant("his-demo", "bs.expired", PASSWORD);
+    KeycloakTestSupport.Response r = keycloak.demoGrant("bs.expired", PASSWORD);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("error_description").asText()).contains("hết hạn").contains("expired");
-    assertThat(keycloak.passwordGrant("his-demo", "bs.warn", PASSWORD).status()).isEqualTo(200);
+    assertThat(keycloak.demoGrant("bs.warn", PASSWORD).status()).isEqualTo(200);
   }
 
   @Test
   void browserLoginWithAnExpiredPasswordCanOnlySetANewOne() {
     try (Browser browser = Browser.start("vi")) {
       browser.open(keycloak.browserLoginUrl(null));
-      KeycloakTestSupport.submitLogin(browser, "bs.expired", PASSWORD);
+      login(browser, "bs.expired");
       browser.find("#password-new");
       assertThat(browser.url()).doesNotContain("code=");
     }
@@ -110,7 +101,7 @@ class PasswordExpiryIT extends RealKeycloakIT {
   void warningShownInVietnameseBeforeExpiryAndTheUserMayContinue() {
     try (Browser browser = Browser.start("vi")) {
       browser.open(keycloak.browserLoginUrl(null));
-      KeycloakTestSupport.submitLogin(browser, "bs.warn", PASSWORD);
+      login(browser, "bs.warn");
       String warning = browser.text("#yte-expiry-warning");
       assertThat(warning).contains("Mật khẩu của bạn sẽ hết hạn sau 10 ngày");
       browser.click("#yte-later");
@@ -123,7 +114,7 @@ class PasswordExpiryIT extends RealKeycloakIT {
   void warningInEnglishOffersAChangeNow() {
     try (Browser browser = Browser.start("en")) {
       browser.open(keycloak.browserLoginUrl("en"));
-      KeycloakTestSupport.submitLogin(browser, "bs.warn.en", PASSWORD);
+      login(browser, "bs.warn.en");
       assertThat(browser.text("#yte-expiry-warning")).contains("Your password expires in 4 days");
       browser.click("#yte-change-now");
       browser.find("#password-new");
@@ -142,12 +133,12 @@ class PasswordExpiryIT extends RealKeycloakIT {
     try (Browser ours = Browser.start("vi");
         Browser vanilla = Browser.start("vi")) {
       ours.open(keycloak.browserLoginUrl(null));
-      KeycloakTestSupport.submitLogin(ours, "bs.sso", PASSWORD);
+      login(ours, "bs.sso");
       ours.awaitUrlContaining("code=");
 
       keycloak.adminPut("/realms/" + REALM, Map.of("browserFlow", "browser"));
       vanilla.open(keycloak.browserLoginUrl(null));
-      KeycloakTestSupport.submitLogin(vanilla, "bs.sso.vanilla", PASSWORD);
+      login(vanilla, "bs.sso.vanilla");
       vanilla.awaitUrlContaining("code=");
 
       // Both passwords are 100 days old; with a 90-day maximum they are now expired.

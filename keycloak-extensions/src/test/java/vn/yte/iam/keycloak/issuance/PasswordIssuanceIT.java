@@ -30,13 +30,19 @@ class PasswordIssuanceIT extends RealKeycloakIT {
         keycloak.adminPost(
             "/realms/" + REALM + "/users",
             Map.of(
-                "username", "dd.hoangvanem",
-                "enabled", true,
-                "firstName", "Em",
-                "lastName", "Hoàng Văn",
+                "username",
+                "dd.hoangvanem",
+                "enabled",
+                true,
+                "firstName",
+                "Em",
+                "lastName",
+                "Hoàng Văn",
+                "attributes",
+                Map.of("cccd", java.util.List.of("001090654321")),
                 "credentials",
-                    java.util.List.of(
-                        Map.of("type", "password", "value", "Tr4m-Y-Te-Xa!9", "temporary", true))));
+                java.util.List.of(
+                    Map.of("type", "password", "value", "Tr4m-Y-Te-Xa!9", "temporary", true))));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("yteInvalidPasswordChosenByAdmin");
   }
@@ -60,7 +66,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
 
     // Temporary: it can only be used to set a new password in the browser, never for a token.
     KeycloakTestSupport.Response grant =
-        keycloak.passwordGrant("his-demo", "kt.lethichi", second.json().get("password").asText());
+        keycloak.demoGrant("kt.lethichi", second.json().get("password").asText());
     assertThat(grant.status()).isEqualTo(400);
     assertThat(grant.body()).contains("not fully set up");
     JsonNode user =
@@ -94,8 +100,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
   void onlyAdministratorsMayIssue() {
     String clinician =
         keycloak
-            .passwordGrant(
-                "his-demo", KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
+            .demoGrant(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
             .json()
             .get("access_token")
             .asText();
@@ -115,7 +120,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
   void theRealmAdministratorOfTheRealmItselfMayIssue() {
     String realmAdmin =
         keycloak
-            .passwordGrant("his-demo", "qt.tranthibinh", "Demo-Admin-2026!x")
+            .demoGrant("qt.tranthibinh", "Demo-Admin-2026!x")
             .json()
             .get("access_token")
             .asText();

@@ -82,8 +82,7 @@ class PolicyProfileIT extends RealKeycloakIT {
         .isEqualTo(401);
     String clinician =
         keycloak
-            .passwordGrant(
-                "his-demo", KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
+            .demoGrant(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
             .json()
             .get("access_token")
             .asText();

@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import vn.yte.iam.testsupport.KeycloakServer;
+import vn.yte.iam.testsupport.Totp;
 
 /**
  * Boots the real Keycloak with our provider jar and the demo realm from {@code policies/}, and
@@ -26,6 +28,18 @@ public final class KeycloakTestSupport implements AutoCloseable {
 
   public static final String CLINICIAN = "bs.nguyenvanan";
   public static final String CLINICIAN_PASSWORD = "Demo-Clinician-2026!x";
+
+  /** TOTP keys of the demo users (Keycloak stores the key as text and uses its UTF-8 bytes). */
+  private static final Map<String, String> DEMO_TOTP_KEYS =
+      Map.of(
+          CLINICIAN,
+          "Clinician-Totp-Key-01",
+          "qt.tranthibinh",
+          "Admin-Totp-Key-00002",
+          "kt.lethichi",
+          "Auditor-Totp-Key-0003");
+
+  private final Map<String, Totp.Device> devices = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Where browser tests are sent after login; nothing listens there, the URL carries the code. */
   public static final String BROWSER_REDIRECT = "http://127.0.0.1/callback";
@@ -49,6 +63,9 @@ public final class KeycloakTestSupport implements AutoCloseable {
             .env("YTE_DEMO_ADMIN_PASSWORD", "Demo-Admin-2026!x")
             .env("YTE_DEMO_AUDITOR_PASSWORD", "Demo-Auditor-2026!x")
             .env("YTE_MFA_SERVICE_CLIENT_SECRET", "test-secret-not-for-production")
+            .env("YTE_DEMO_CLINICIAN_TOTP", DEMO_TOTP_KEYS.get(CLINICIAN))
+            .env("YTE_DEMO_ADMIN_TOTP", DEMO_TOTP_KEYS.get("qt.tranthibinh"))
+            .env("YTE_DEMO_AUDITOR_TOTP", DEMO_TOTP_KEYS.get("kt.lethichi"))
             .start();
     return new KeycloakTestSupport(server);
   }
@@ -82,6 +99,87 @@ public final class KeycloakTestSupport implements AutoCloseable {
     browser.click("#kc-login");
   }
 
+  /**
+   * Imports a user whose password was set {@code daysAgo} days ago, stored as Keycloak stores it
+   * (PBKDF2-SHA256): the creation date Keycloak's own expiry reads, so no clock has to move.
+   */
+  public void importUser(
+      String realm,
+      String username,
+      String password,
+      int daysAgo,
+      Map<String, List<String>> attributes) {
+    try {
+      byte[] salt = new byte[16];
+      new java.security.SecureRandom().nextBytes(salt);
+      int iterations = 27_500;
+      byte[] hash =
+          javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+              .generateSecret(
+                  new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 512))
+              .getEncoded();
+      long created =
+          java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)).toEpochMilli();
+      java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+      Map<String, Object> credential =
+          Map.of(
+              "type",
+              "password",
+              "createdDate",
+              created,
+              "secretData",
+              "{\"value\":\""
+                  + b64.encodeToString(hash)
+                  + "\",\"salt\":\""
+                  + b64.encodeToString(salt)
+                  + "\",\"additionalParameters\":{}}",
+              "credentialData",
+              "{\"hashIterations\":"
+                  + iterations
+                  + ",\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}");
+      Map<String, Object> user = new java.util.LinkedHashMap<>();
+      user.put("username", username);
+      user.put("enabled", true);
+      user.put("firstName", "Test");
+      user.put("lastName", "Người Dùng");
+      user.put("email", username + "@benhvien-demo.vn");
+      user.put("emailVerified", true);
+      user.put("attributes", attributes);
+      user.put("credentials", List.of(credential));
+      Response r =
+          adminPost(
+              "/realms/" + realm + "/partialImport",
+              Map.of("ifResourceExists", "OVERWRITE", "users", List.of(user)));
+      if (r.status() != 200) {
+        throw new IllegalStateException("Import of " + username + " failed: " + r);
+      }
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Completes Keycloak's TOTP enrolment page (MFA-1), reading the key as a user would. */
+  public Totp.Device enrolTotp(vn.yte.iam.testsupport.Browser browser, String username) {
+    browser.click("#mode-manual");
+    String key = browser.text("#kc-totp-secret-key");
+    Totp.Device device = enrolled(username, Totp.base32(key));
+    browser.type("#totp", device.nextCode());
+    browser.click("#saveTOTPBtn");
+    // Wait until Keycloak has taken the code and moved on, so the credential is stored.
+    for (int i = 0; i < 200 && browser.present("#kc-totp-settings-form"); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    if (browser.present("#kc-totp-settings-form")) {
+      throw new IllegalStateException("TOTP enrolment not accepted: " + browser.source());
+    }
+    return device;
+  }
+
   public KeycloakServer server() {
     return server;
   }
@@ -91,15 +189,47 @@ public final class KeycloakTestSupport implements AutoCloseable {
   }
 
   public Response passwordGrant(String realm, String clientId, String username, String password) {
-    return postForm(
-        server.issuer(realm) + "/protocol/openid-connect/token",
-        Map.of(
-            "grant_type", "password",
-            "client_id", clientId,
-            "username", username,
-            "password", password,
-            "scope", "openid"),
-        null);
+    return passwordGrant(realm, clientId, username, password, null);
+  }
+
+  /** The direct grant with a TOTP code, as the demo realm's yte-direct-grant flow demands. */
+  public Response passwordGrant(
+      String realm, String clientId, String username, String password, String totp) {
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("grant_type", "password");
+    form.put("client_id", clientId);
+    form.put("username", username);
+    form.put("password", password);
+    form.put("scope", "openid");
+    if (totp != null) {
+      form.put("totp", totp);
+    }
+    return postForm(server.issuer(realm) + "/protocol/openid-connect/token", form, null);
+  }
+
+  /** A demo-realm direct grant with the user's next unused TOTP code. */
+  public Response demoGrant(String username, String password) {
+    return passwordGrant(REALM, "his-demo", username, password, device(username).nextCode());
+  }
+
+  /** The authenticator app of a demo user, or of a user enrolled with {@code key} in a test. */
+  public Totp.Device device(String username) {
+    return devices.computeIfAbsent(
+        username,
+        u -> {
+          String key = DEMO_TOTP_KEYS.get(u);
+          if (key == null) {
+            throw new IllegalStateException("No TOTP key known for " + u + "; enrol() it first");
+          }
+          return new Totp.Device(key.getBytes(StandardCharsets.UTF_8));
+        });
+  }
+
+  /** Remembers the key a test enrolled for a user (e.g. read from the enrolment page). */
+  public Totp.Device enrolled(String username, byte[] key) {
+    Totp.Device device = new Totp.Device(key);
+    devices.put(username, device);
+    return device;
   }
 
   public String adminToken() {

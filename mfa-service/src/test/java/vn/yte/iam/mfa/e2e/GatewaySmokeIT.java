@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.MfaServiceApplication;
 import vn.yte.iam.simulator.PopulationSimulator;
 import vn.yte.iam.testsupport.KeycloakServer;
+import vn.yte.iam.testsupport.Totp;
 
 /**
  * The whole system, end to end: real Keycloak 26.7.3 with our provider jar and the demo realm from
@@ -32,6 +33,17 @@ import vn.yte.iam.testsupport.KeycloakServer;
 class GatewaySmokeIT {
   static final String CLINICIAN_PASSWORD = "Smoke-Clinician-2026!x";
   static final String AUDITOR_PASSWORD = "Smoke-Auditor-2026!x";
+
+  /** The demo users' authenticator apps (MFA-1: the direct grant demands a TOTP code). */
+  static final Map<String, String> TOTP_KEYS =
+      Map.of("bs.nguyenvanan", "Smoke-Clinician-Totp-1", "kt.lethichi", "Smoke-Auditor-Totp-03");
+
+  static final Map<String, Totp.Device> DEVICES =
+      Map.of(
+          "bs.nguyenvanan",
+              new Totp.Device(TOTP_KEYS.get("bs.nguyenvanan").getBytes(StandardCharsets.UTF_8)),
+          "kt.lethichi",
+              new Totp.Device(TOTP_KEYS.get("kt.lethichi").getBytes(StandardCharsets.UTF_8)));
 
   static KeycloakServer keycloak;
   static PopulationSimulator simulator;
@@ -49,6 +61,9 @@ class GatewaySmokeIT {
             .env("YTE_DEMO_ADMIN_PASSWORD", "Smoke-Admin-2026!x")
             .env("YTE_DEMO_AUDITOR_PASSWORD", AUDITOR_PASSWORD)
             .env("YTE_MFA_SERVICE_CLIENT_SECRET", "smoke-secret-not-for-production")
+            .env("YTE_DEMO_CLINICIAN_TOTP", TOTP_KEYS.get("bs.nguyenvanan"))
+            .env("YTE_DEMO_ADMIN_TOTP", "Smoke-Admin-Totp-Key-2")
+            .env("YTE_DEMO_AUDITOR_TOTP", TOTP_KEYS.get("kt.lethichi"))
             .start();
     simulator = PopulationSimulator.start("127.0.0.1", 0, "smoke-upstream-key");
     // Command-line arguments: they outrank application.yaml, as environment variables do in ./run.
@@ -122,7 +137,9 @@ class GatewaySmokeIT {
         "grant_type=password&client_id=his-demo&scope=openid&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&totp="
+            + DEVICES.get(username).nextCode();
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(

@@ -1,4 +1,4 @@
-package vn.yte.iam.keycloak.expiry;
+package vn.yte.iam.keycloak.spi;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -6,8 +6,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** An expiry check runs for every identified user and needs nothing set up per user. */
-abstract class ExpiryStep implements Authenticator {
+/** A check that runs for every identified user and needs nothing set up per user. */
+public abstract class UserStep implements Authenticator {
   @Override
   public void action(AuthenticationFlowContext context) {}
 

@@ -1,4 +1,4 @@
-package vn.yte.iam.keycloak.expiry;
+package vn.yte.iam.keycloak.spi;
 
 import java.util.List;
 import org.keycloak.Config;
@@ -9,14 +9,17 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What the two expiry steps share: stateless, required-or-disabled, no configuration. */
-abstract class ExpiryAuthenticatorFactory implements AuthenticatorFactory {
+/**
+ * A flow step that checks the identified user: stateless, required or disabled, no configuration,
+ * and no credential of its own (so no {@code amr} reference).
+ */
+public abstract class StepAuthenticatorFactory implements AuthenticatorFactory {
   private final String id;
   private final String displayType;
   private final String helpText;
   private final Authenticator authenticator;
 
-  ExpiryAuthenticatorFactory(
+  protected StepAuthenticatorFactory(
       String id, String displayType, String helpText, Authenticator authenticator) {
     this.id = id;
     this.displayType = displayType;
@@ -46,7 +49,7 @@ abstract class ExpiryAuthenticatorFactory implements AuthenticatorFactory {
 
   @Override
   public String getReferenceCategory() {
-    return "password-expiry";
+    return null;
   }
 
   @Override

@@ -1,0 +1,87 @@
+package vn.yte.iam.keycloak.account;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import vn.yte.iam.citizen.CitizenIdRules;
+import vn.yte.iam.keycloak.admin.AdminAccess;
+import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
+
+/**
+ * {@code /realms/{realm}/yte-accounts}: one-account-one-person checks over the stored accounts, for
+ * administrators and auditors.
+ */
+public final class AccountsResource {
+  private final KeycloakSession session;
+
+  AccountsResource(KeycloakSession session, Void unused) {
+    this.session = session;
+  }
+
+  /**
+   * ACC-1 check over the stored accounts: citizen IDs held by more than one user. The user-profile
+   * validators stop duplicates on create and update; realm and partial imports and directory
+   * synchronisation bypass the user profile, so this finds what they let in.
+   */
+  @GET
+  @Path("duplicate-citizen-ids")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> duplicateCitizenIds() {
+    AdminAccess.require(session).permissions().users().requireView();
+    RealmModel realm = session.getContext().getRealm();
+    Map<String, List<Map<String, String>>> holders = new TreeMap<>();
+    int page = 500;
+    for (int first = 0; ; first += page) {
+      List<UserModel> users =
+          session
+              .users()
+              .searchForUserStream(
+                  realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, page)
+              .toList();
+      for (UserModel user : users) {
+        String value = user.getFirstAttribute(PersonalData.CITIZEN_ID);
+        if (value != null && !value.isBlank()) {
+          holders
+              .computeIfAbsent(value.strip(), v -> new ArrayList<>())
+              .add(Map.of("id", user.getId(), "username", user.getUsername()));
+        }
+      }
+      if (users.size() < page) {
+        break;
+      }
+    }
+    List<Map<String, Object>> duplicates = new ArrayList<>();
+    holders.forEach(
+        (value, users) -> {
+          if (users.size() > 1) {
+            duplicates.add(
+                Map.of(
+                    "citizenId",
+                    value.length() == 12 ? CitizenIdRules.masked(value) : "(invalid)",
+                    "users",
+                    users));
+          }
+        });
+    return Map.of("realm", realm.getName(), "duplicates", duplicates);
+  }
+
+  /** ACC-4 on demand: disables ended accounts now instead of at the next hourly sweep. */
+  @POST
+  @Path("end-dates")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> disableEndedAccounts() {
+    AdminAccess.require(session).permissions().users().requireManage();
+    RealmModel realm = session.getContext().getRealm();
+    return Map.of("disabled", AccountEndDates.disableEnded(session, realm, Instant.now()));
+  }
+}

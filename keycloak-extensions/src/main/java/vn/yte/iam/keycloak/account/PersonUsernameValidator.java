@@ -1,0 +1,50 @@
+package vn.yte.iam.keycloak.account;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.keycloak.validate.AbstractStringValidator;
+import org.keycloak.validate.ValidationContext;
+import org.keycloak.validate.ValidationError;
+import org.keycloak.validate.ValidatorConfig;
+
+/**
+ * ACC-2: a user-profile validator for {@code username} refusing generic and role names. The list
+ * ships from {@code policies/usernames/generic.txt}; a realm adds its own words (ward names, say)
+ * without a rebuild in the validator's {@code words} option in the user profile.
+ */
+public final class PersonUsernameValidator extends AbstractStringValidator {
+  public static final String ID = "yte-person-username";
+  static final String MESSAGE = "yteUsernameGeneric";
+  static final String WORDS = "words";
+  private static final GenericUsernames SHIPPED = load();
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+
+  @Override
+  protected void doValidate(
+      String value, String inputHint, ValidationContext context, ValidatorConfig config) {
+    GenericUsernames list = SHIPPED.with(config.getStringListOrDefault(WORDS, List.of()));
+    if (list.isGeneric(value)) {
+      context.addError(new ValidationError(ID, inputHint, MESSAGE));
+    }
+  }
+
+  private static GenericUsernames load() {
+    try (InputStream in =
+        PersonUsernameValidator.class.getResourceAsStream("/yte/username-lists/generic.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("generic.txt missing from the provider jar");
+      }
+      return GenericUsernames.of(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
