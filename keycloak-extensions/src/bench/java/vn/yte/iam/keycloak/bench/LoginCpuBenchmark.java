@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.yte.iam.testsupport.KeycloakServer;
+import vn.yte.iam.testsupport.Totp;
 
 /**
- * Server CPU per browser password login (authorization code flow: login page, form post, code
- * exchange), vanilla Keycloak vs Keycloak with our jar and the shipped realm (moh-2021 policy,
- * yte-browser flow), A/B in one run over several restarts because JIT state makes a single boot
+ * Server CPU per browser login with password and TOTP (authorization code flow: login page,
+ * password form, OTP form, code exchange), vanilla Keycloak (stock browser flow, which asks users
+ * with an authenticator for a code) vs Keycloak with our jar and the shipped realm (moh-2021
+ * policy, yte-browser flow with TOTP required, expiry and end-date steps, user-profile validators), A/B in one run over several restarts because JIT state makes a single boot
  * unreliable. CPU is the Keycloak JVM's user+system time, read from the OS before and after the
  * measured logins.
  *
@@ -42,6 +44,9 @@ public final class LoginCpuBenchmark {
   private static final int USERS = 20;
   private static final Pattern FORM_ACTION =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+  private static final Pattern OTP_ACTION =
+      Pattern.compile("<form[^>]*id=\"kc-otp-login-form\"[^>]*action=\"([^\"]+)\"");
+  private static final String TOTP_KEY = "Bench-Totp-Key-000001";
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -116,6 +121,16 @@ public final class LoginCpuBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(
                     "username=" + enc("bench.user" + (i % USERS)) + "&password=" + enc(PASSWORD) + "&credentialId=")),
             cookies);
+    Matcher otpForm = OTP_ACTION.matcher(posted.body());
+    if (posted.statusCode() == 200 && otpForm.find()) {
+      String code = Totp.code(TOTP_KEY.getBytes(StandardCharsets.UTF_8), java.time.Instant.now());
+      posted =
+          send(
+              HttpRequest.newBuilder(URI.create(otpForm.group(1).replace("&amp;", "&")))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("otp=" + code)),
+              cookies);
+    }
     String location = posted.headers().firstValue("Location").orElse("");
     Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
     if (posted.statusCode() != 302 || !code.find()) {
@@ -173,6 +188,9 @@ public final class LoginCpuBenchmark {
     realm.remove("clients");
     realm.remove("roles");
     realm.put("bruteForceProtected", true);
+    // 20 users log in several times a second with one key: both variants accept a code again
+    // within its window, so the bench measures logins, not replay refusals.
+    realm.put("otpPolicyCodeReusable", true);
     if (!yte) {
       realm.remove(List.of("authenticationFlows", "browserFlow", "directGrantFlow", "attributes"));
       withoutOurValidators(realm);
@@ -191,8 +209,15 @@ public final class LoginCpuBenchmark {
       user.put("username", "bench.user" + i).put("enabled", true).put("firstName", "Bench").put("lastName", "User " + i);
       user.put("email", "bench.user" + i + "@benhvien-demo.vn").put("emailVerified", true);
       user.putObject("attributes").putArray("cccd").add(String.format(Locale.ROOT, "001090%06d", 500_000 + i));
-      ObjectNode credential = user.putArray("credentials").addObject();
-      credential.put("type", "password").put("value", PASSWORD).put("temporary", false);
+      ArrayNode credentials = user.putArray("credentials");
+      credentials.addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
+      credentials
+          .addObject()
+          .put("type", "otp")
+          .put("secretData", "{\"value\":\"" + TOTP_KEY + "\"}")
+          .put(
+              "credentialData",
+              "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
     }
     Files.createDirectories(target.getParent());
     JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), realm);

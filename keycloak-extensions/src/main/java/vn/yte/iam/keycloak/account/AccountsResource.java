@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import vn.yte.iam.citizen.CitizenIdRules;
 import vn.yte.iam.keycloak.admin.AdminAccess;
 import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
+import vn.yte.iam.keycloak.spi.RealmUsers;
 
 /**
  * {@code /realms/{realm}/yte-accounts}: one-account-one-person checks over the stored accounts, for
@@ -40,26 +40,18 @@ public final class AccountsResource {
     AdminAccess.require(session).permissions().users().requireView();
     RealmModel realm = session.getContext().getRealm();
     Map<String, List<Map<String, String>>> holders = new TreeMap<>();
-    int page = 500;
-    for (int first = 0; ; first += page) {
-      List<UserModel> users =
-          session
-              .users()
-              .searchForUserStream(
-                  realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, page)
-              .toList();
-      for (UserModel user : users) {
-        String value = user.getFirstAttribute(PersonalData.CITIZEN_ID);
-        if (value != null && !value.isBlank()) {
-          holders
-              .computeIfAbsent(value.strip(), v -> new ArrayList<>())
-              .add(Map.of("id", user.getId(), "username", user.getUsername()));
-        }
-      }
-      if (users.size() < page) {
-        break;
-      }
-    }
+    RealmUsers.count(
+        session,
+        realm,
+        user -> {
+          String value = user.getFirstAttribute(PersonalData.CITIZEN_ID);
+          if (value != null && !value.isBlank()) {
+            holders
+                .computeIfAbsent(value.strip(), v -> new ArrayList<>())
+                .add(Map.of("id", user.getId(), "username", user.getUsername()));
+          }
+          return false;
+        });
     List<Map<String, Object>> duplicates = new ArrayList<>();
     holders.forEach(
         (value, users) -> {

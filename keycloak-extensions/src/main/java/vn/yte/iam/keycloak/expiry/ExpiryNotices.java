@@ -14,6 +14,7 @@ import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.yte.iam.keycloak.spi.RealmUsers;
 
 /**
  * Emails users whose password is about to expire (PW-4), once per threshold per password. The
@@ -24,7 +25,6 @@ final class ExpiryNotices {
   static final String SENT_ATTRIBUTE = "yte.expiryNoticeSent";
   static final String TEMPLATE = "yte-password-expiry-notice.ftl";
   static final String SUBJECT = "ytePasswordExpiryNoticeSubject";
-  private static final int PAGE = 200;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final Logger LOG = Logger.getLogger(ExpiryNotices.class);
@@ -42,23 +42,8 @@ final class ExpiryNotices {
     }
     // Email templates and messages are resolved against the context's realm.
     session.getContext().setRealm(realm);
-    int sent = 0;
-    for (int first = 0; ; first += PAGE) {
-      List<UserModel> page =
-          session
-              .users()
-              .searchForUserStream(
-                  realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, PAGE)
-              .toList();
-      for (UserModel user : page) {
-        if (notify(session, realm, user, policy.get(), now)) {
-          sent++;
-        }
-      }
-      if (page.size() < PAGE) {
-        return sent;
-      }
-    }
+    return RealmUsers.count(
+        session, realm, user -> notify(session, realm, user, policy.get(), now));
   }
 
   private static boolean notify(

@@ -1,20 +1,16 @@
 package vn.yte.iam.keycloak.expiry;
 
 import java.time.Instant;
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
-import org.keycloak.timer.ScheduledTask;
-import org.keycloak.timer.TimerProvider;
 import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
+import vn.yte.iam.keycloak.spi.Sweeps;
 
 /**
  * Holds a realm's expiry-warning days as a password policy entry ({@code 14,7,1}), so they are set
@@ -25,8 +21,6 @@ import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 public final class ExpiryWarningPasswordPolicyProviderFactory extends PasswordPolicyFactory {
   public static final String PROVIDER_ID = "yte-password-expiry-warning";
   static final String TASK = "yte-password-expiry-notices";
-  private static final Logger LOG =
-      Logger.getLogger(ExpiryWarningPasswordPolicyProviderFactory.class);
 
   private long intervalSeconds;
 
@@ -50,35 +44,8 @@ public final class ExpiryWarningPasswordPolicyProviderFactory extends PasswordPo
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    if (intervalSeconds <= 0) {
-      return;
-    }
-    factory.register(
-        event -> {
-          if (event instanceof PostMigrationEvent) {
-            KeycloakModelUtils.runJobInTransaction(
-                factory,
-                session ->
-                    session
-                        .getProvider(TimerProvider.class)
-                        .scheduleTask(sweep(), intervalSeconds * 1000, TASK));
-          }
-        });
-  }
-
-  private static ScheduledTask sweep() {
-    return session ->
-        session
-            .realms()
-            .getRealmsStream()
-            .toList()
-            .forEach(
-                realm -> {
-                  int sent = sendDue(session, realm);
-                  if (sent > 0) {
-                    LOG.infof("Sent %d password expiry notices in realm %s", sent, realm.getName());
-                  }
-                });
+    Sweeps.schedule(
+        factory, TASK, intervalSeconds, ExpiryWarningPasswordPolicyProviderFactory::sendDue);
   }
 
   /** Sends the notices due now in one realm; used by the timer and the admin trigger. */

@@ -99,11 +99,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
   @Test
   void onlyAdministratorsMayIssue() {
     String clinician =
-        keycloak
-            .demoGrant(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
-            .json()
-            .get("access_token")
-            .asText();
+        keycloak.demoToken(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD);
     assertThat(
             keycloak.postJson(issuePath("kt.lethichi"), Map.of("reason", "x"), clinician).status())
         .isEqualTo(403);
@@ -118,12 +114,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
 
   @Test
   void theRealmAdministratorOfTheRealmItselfMayIssue() {
-    String realmAdmin =
-        keycloak
-            .demoGrant("qt.tranthibinh", "Demo-Admin-2026!x")
-            .json()
-            .get("access_token")
-            .asText();
+    String realmAdmin = keycloak.demoToken("qt.tranthibinh", "Demo-Admin-2026!x");
     KeycloakTestSupport.Response r =
         keycloak.postJson(issuePath("kt.lethichi"), Map.of("reason", "Nhân viên mới"), realmAdmin);
     assertThat(r.status()).as(r.body()).isEqualTo(200);

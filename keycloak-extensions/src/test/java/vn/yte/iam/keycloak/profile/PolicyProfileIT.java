@@ -81,11 +81,7 @@ class PolicyProfileIT extends RealKeycloakIT {
                 .status())
         .isEqualTo(401);
     String clinician =
-        keycloak
-            .demoGrant(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD)
-            .json()
-            .get("access_token")
-            .asText();
+        keycloak.demoToken(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD);
     assertThat(
             keycloak
                 .postJson(

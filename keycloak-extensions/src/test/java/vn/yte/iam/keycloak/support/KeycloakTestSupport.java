@@ -212,6 +212,15 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return passwordGrant(REALM, "his-demo", username, password, device(username).nextCode());
   }
 
+  /** An access token of a demo user, by direct grant with password and TOTP. */
+  public String demoToken(String username, String password) {
+    Response r = demoGrant(username, password);
+    if (r.status() != 200) {
+      throw new IllegalStateException("Login of " + username + " failed: " + r);
+    }
+    return r.json().get("access_token").asText();
+  }
+
   /** The authenticator app of a demo user, or of a user enrolled with {@code key} in a test. */
   public Totp.Device device(String username) {
     return devices.computeIfAbsent(
