@@ -45,6 +45,10 @@ public final class GenericUsernames {
 
   /** Adds words (e.g. a realm's own ward names from the validator's configuration). */
   public GenericUsernames with(Collection<String> extraWords) {
+    if (extraWords.isEmpty()) {
+      // The common case: no realm words, so no copy of the shipped list per validation.
+      return this;
+    }
     GenericUsernames copy = new GenericUsernames();
     copy.words.addAll(words);
     copy.patterns.addAll(patterns);
