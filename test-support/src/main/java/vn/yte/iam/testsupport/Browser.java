@@ -108,23 +108,39 @@ public final class Browser implements AutoCloseable {
 
   /** Waits for an element matching the CSS selector and returns its WebDriver id. */
   public String find(String css) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (true) {
-      List<?> found =
-          (List<?>) call("POST", "/elements", Map.of("using", "css selector", "value", css));
-      if (!found.isEmpty()) {
-        return (String) ((Map<?, ?>) found.get(0)).get(ELEMENT);
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("No element " + css + " on " + url() + ":\n" + source());
-      }
-      pause();
-    }
+    return await(
+        "an element " + css,
+        () -> {
+          List<?> found = elements(css);
+          return found.isEmpty() ? null : (String) ((Map<?, ?>) found.get(0)).get(ELEMENT);
+        });
   }
 
   public boolean present(String css) {
-    return !((List<?>) call("POST", "/elements", Map.of("using", "css selector", "value", css)))
-        .isEmpty();
+    return !elements(css).isEmpty();
+  }
+
+  /** Waits until one of the selectors matches, and returns the first that does. */
+  public String awaitAny(String... css) {
+    return await(
+        "any of " + List.of(css),
+        () -> {
+          for (String selector : css) {
+            if (present(selector)) {
+              return selector;
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Waits until nothing matches the selector any more (e.g. a form was accepted). */
+  public void awaitAbsent(String css) {
+    await("no element " + css, () -> present(css) ? null : Boolean.TRUE);
+  }
+
+  private List<?> elements(String css) {
+    return (List<?>) call("POST", "/elements", Map.of("using", "css selector", "value", css));
   }
 
   public void type(String css, String text) {
@@ -143,31 +159,35 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the current URL contains the fragment, and returns the URL. */
   public String awaitUrlContaining(String fragment) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (true) {
-      String url = url();
-      if (url.contains(fragment)) {
-        return url;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "URL never contained " + fragment + ": " + url + "\n" + source());
-      }
-      pause();
-    }
+    return await(
+        "a URL containing " + fragment,
+        () -> {
+          String url = url();
+          return url.contains(fragment) ? url : null;
+        });
   }
 
   /** Waits until the page source contains the text, and returns the source. */
   public String awaitPageContaining(String text) {
+    return await(
+        "a page containing " + text,
+        () -> {
+          String source = source();
+          return source.contains(text) ? source : null;
+        });
+  }
+
+  /** Polls {@code probe} until it returns non-null, failing with the page after {@link #WAIT}. */
+  private <T> T await(String what, java.util.function.Supplier<T> probe) {
     Instant deadline = Instant.now().plus(WAIT);
     while (true) {
-      String source = source();
-      if (source.contains(text)) {
-        return source;
+      T value = probe.get();
+      if (value != null) {
+        return value;
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
-            "Page never contained " + text + ": " + url() + "\n" + source);
+            "Waited in vain for " + what + " on " + url() + ":\n" + source());
       }
       pause();
     }

@@ -2,10 +2,10 @@ package vn.yte.iam.keycloak.account;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.keycloak.models.UserModel;
+import vn.yte.iam.keycloak.text.VietnamTime;
 
 /**
  * ACC-4: contractor and outsourced accounts carry the last day they may be used. The account works
@@ -14,8 +14,6 @@ import org.keycloak.models.UserModel;
 public final class AccountEndDate {
   /** User attribute, ISO date (yyyy-MM-dd), set by administrators in the user profile. */
   public static final String ATTRIBUTE = "accountEndDate";
-
-  static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private AccountEndDate() {}
 
@@ -34,7 +32,7 @@ public final class AccountEndDate {
   }
 
   public static boolean ended(LocalDate lastDay, Instant now) {
-    return now.atZone(VIETNAM).toLocalDate().isAfter(lastDay);
+    return now.atZone(VietnamTime.ZONE).toLocalDate().isAfter(lastDay);
   }
 
   public static boolean ended(UserModel user, Instant now) {

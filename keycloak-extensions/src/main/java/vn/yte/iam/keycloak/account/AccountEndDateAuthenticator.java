@@ -1,9 +1,7 @@
 package vn.yte.iam.keycloak.account;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.models.UserModel;
@@ -35,10 +33,7 @@ final class AccountEndDateAuthenticator extends UserStep {
     context.getEvent().user(user).error("yte_account_ended");
     Response challenge =
         directGrant
-            ? Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_grant", "error_description", DESCRIPTION))
-                .build()
+            ? invalidGrant(DESCRIPTION)
             : context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
     context.failure(AuthenticationFlowError.USER_DISABLED, challenge);
   }

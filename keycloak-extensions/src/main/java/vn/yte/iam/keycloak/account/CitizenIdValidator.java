@@ -9,6 +9,7 @@ import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
 import org.keycloak.validate.ValidatorConfig;
 import vn.yte.iam.citizen.CitizenIdRules;
+import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
 
 /**
  * ACC-1: a user-profile validator for the citizen ID attribute: 12 digits, a real province code,
@@ -16,7 +17,6 @@ import vn.yte.iam.citizen.CitizenIdRules;
  */
 public final class CitizenIdValidator extends AbstractStringValidator {
   public static final String ID = "yte-cccd";
-  static final String BIRTH_DATE = "birthdate";
 
   @Override
   public String getId() {
@@ -46,7 +46,7 @@ public final class CitizenIdValidator extends AbstractStringValidator {
       return null;
     }
     AttributeContext attributes = profile.getAttributeContext();
-    String birthDate = attributes.getAttributes().getFirst(BIRTH_DATE);
+    String birthDate = attributes.getAttributes().getFirst(PersonalData.BIRTH_DATE);
     if (birthDate == null || birthDate.isBlank()) {
       return null;
     }

@@ -1,8 +1,6 @@
 package vn.yte.iam.keycloak.expiry;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import vn.yte.iam.keycloak.spi.RealmUsers;
+import vn.yte.iam.keycloak.text.VietnamTime;
 
 /**
  * Emails users whose password is about to expire (PW-4), once per threshold per password. The
@@ -25,8 +24,6 @@ final class ExpiryNotices {
   static final String SENT_ATTRIBUTE = "yte.expiryNoticeSent";
   static final String TEMPLATE = "yte-password-expiry-notice.ftl";
   static final String SUBJECT = "ytePasswordExpiryNoticeSubject";
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final Logger LOG = Logger.getLogger(ExpiryNotices.class);
 
   private ExpiryNotices() {}
@@ -87,7 +84,7 @@ final class ExpiryNotices {
   private static Map<String, Object> bodyAttributes(RealmModel realm, PasswordAge age) {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put("daysLeft", age.daysLeft());
-    attributes.put("expiresOn", DATE.format(age.expiresAt().atZone(VIETNAM)));
+    attributes.put("expiresOn", VietnamTime.date(age.expiresAt()));
     attributes.put(
         "realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
     return attributes;

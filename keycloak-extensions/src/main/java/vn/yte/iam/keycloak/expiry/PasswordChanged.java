@@ -28,17 +28,21 @@ public final class PasswordChanged {
   private PasswordChanged() {}
 
   public static Optional<Instant> of(UserModel user) {
-    Optional<Instant> local =
-        user.credentialManager()
-            .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
-            .map(CredentialModel::getCreatedDate)
-            .filter(d -> d != null)
-            .max(Long::compare)
-            .map(Instant::ofEpochMilli);
+    Optional<Instant> local = localPassword(user);
     if (local.isPresent()) {
       return local;
     }
     return parse(user.getFirstAttribute(ATTRIBUTE));
+  }
+
+  /** When the password Keycloak itself stores for the user was set, if it stores one. */
+  public static Optional<Instant> localPassword(UserModel user) {
+    return user.credentialManager()
+        .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+        .map(CredentialModel::getCreatedDate)
+        .filter(d -> d != null)
+        .max(Long::compare)
+        .map(Instant::ofEpochMilli);
   }
 
   /** LDAP GeneralizedTime, AD FILETIME, ISO-8601 instant, or epoch milliseconds. */

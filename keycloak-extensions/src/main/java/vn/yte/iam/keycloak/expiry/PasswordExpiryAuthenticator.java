@@ -3,8 +3,6 @@ package vn.yte.iam.keycloak.expiry;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -12,6 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import vn.yte.iam.keycloak.spi.UserStep;
+import vn.yte.iam.keycloak.text.VietnamTime;
 
 /**
  * PW-4 in the browser flow. Runs after the user is identified by any means, including Keycloak's
@@ -22,8 +21,6 @@ import vn.yte.iam.keycloak.spi.UserStep;
 final class PasswordExpiryAuthenticator extends UserStep {
   static final String TEMPLATE = "yte-password-expiry-warning.ftl";
   static final String CHANGE_NOW = "change";
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -57,7 +54,7 @@ final class PasswordExpiryAuthenticator extends UserStep {
           context
               .form()
               .setAttribute("yteDaysLeft", age.get().daysLeft())
-              .setAttribute("yteExpiresOn", DATE.format(age.get().expiresAt().atZone(VIETNAM)))
+              .setAttribute("yteExpiresOn", VietnamTime.date(age.get().expiresAt()))
               .createForm(TEMPLATE));
       return;
     }

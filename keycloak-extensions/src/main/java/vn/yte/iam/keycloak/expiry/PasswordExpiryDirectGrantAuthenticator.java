@@ -1,9 +1,6 @@
 package vn.yte.iam.keycloak.expiry;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.models.UserModel;
@@ -14,7 +11,6 @@ import vn.yte.iam.keycloak.spi.UserStep;
  * gets no token and a message that says why, instead of a token for a password past its age.
  */
 final class PasswordExpiryDirectGrantAuthenticator extends UserStep {
-  static final String ERROR = "invalid_grant";
   static final String DESCRIPTION =
       "Mật khẩu đã hết hạn, hãy đăng nhập qua trình duyệt để đổi mật khẩu."
           + " / Password expired: sign in through the browser to change it.";
@@ -32,11 +28,6 @@ final class PasswordExpiryDirectGrantAuthenticator extends UserStep {
       return;
     }
     context.getEvent().user(user).error("yte_password_expired");
-    context.failure(
-        AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED,
-        Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("error", ERROR, "error_description", DESCRIPTION))
-            .build());
+    context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED, invalidGrant(DESCRIPTION));
   }
 }

@@ -1,8 +1,5 @@
 package vn.yte.iam.keycloak.mfa;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.models.credential.OTPCredentialModel;
@@ -32,11 +29,6 @@ final class OtpEnrolledDirectGrantAuthenticator extends UserStep {
       return;
     }
     context.getEvent().user(context.getUser()).error("yte_otp_not_enrolled");
-    context.failure(
-        AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED,
-        Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("error", "invalid_grant", "error_description", DESCRIPTION))
-            .build());
+    context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED, invalidGrant(DESCRIPTION));
   }
 }

@@ -1,7 +1,7 @@
 package vn.yte.iam.keycloak.profile;
 
-import java.nio.file.Path;
 import org.keycloak.Config;
+import vn.yte.iam.keycloak.spi.ConfDirectory;
 import vn.yte.iam.keycloak.spi.RealmResourceFactory;
 
 /**
@@ -17,8 +17,6 @@ public final class PolicyResourceProviderFactory extends RealmResourceFactory<Po
 
   @Override
   protected PolicyProfiles shared(Config.Scope config) {
-    String home = System.getProperty("kc.home.dir", ".");
-    return new PolicyProfiles(
-        Path.of(config.get("profilesDir", Path.of(home, "conf", "yte-profiles").toString())));
+    return new PolicyProfiles(ConfDirectory.of(config, "profilesDir", "yte-profiles"));
   }
 }

@@ -163,26 +163,6 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
     assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
-  /** Waits for the first of the pages; Keycloak orders required actions itself. */
-  private static String awaitEither(Browser browser, String first, String second) {
-    for (int i = 0; i < 200; i++) {
-      if (browser.present(first)) {
-        return first;
-      }
-      if (browser.present(second)) {
-        return second;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException(
-        "Neither " + first + " nor " + second + ": " + browser.source());
-  }
-
   @Test
   @Order(1)
   void readOnlyDirectoryPasswordPastItsAgeIsExplainedNotAccepted() {
@@ -202,7 +182,9 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
       browser.open(keycloak.browserLoginUrl(null));
       KeycloakTestSupport.submitLogin(browser, "ldap.expired", PASSWORD);
       // First login: MFA-1 enrolment is due as well; it may come before the password change.
-      if (awaitEither(browser, "#kc-totp-settings-form", "#password-new")
+      // Keycloak orders the required actions itself.
+      if (browser
+          .awaitAny("#kc-totp-settings-form", "#password-new")
           .equals("#kc-totp-settings-form")) {
         keycloak.enrolTotp(browser, "ldap.expired");
       }

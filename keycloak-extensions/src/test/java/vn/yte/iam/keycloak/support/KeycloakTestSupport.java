@@ -166,17 +166,7 @@ public final class KeycloakTestSupport implements AutoCloseable {
     browser.type("#totp", device.nextCode());
     browser.click("#saveTOTPBtn");
     // Wait until Keycloak has taken the code and moved on, so the credential is stored.
-    for (int i = 0; i < 200 && browser.present("#kc-totp-settings-form"); i++) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    if (browser.present("#kc-totp-settings-form")) {
-      throw new IllegalStateException("TOTP enrolment not accepted: " + browser.source());
-    }
+    browser.awaitAbsent("#kc-totp-settings-form");
     return device;
   }
 

@@ -1,9 +1,9 @@
 package vn.yte.iam.keycloak.passwordpolicy.blocklist;
 
-import java.nio.file.Path;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.policy.PasswordPolicyProvider;
+import vn.yte.iam.keycloak.spi.ConfDirectory;
 import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
@@ -33,10 +33,6 @@ public final class BlocklistPasswordPolicyProviderFactory extends PasswordPolicy
 
   @Override
   public void init(Config.Scope config) {
-    String home = System.getProperty("kc.home.dir", ".");
-    lists =
-        new PasswordLists(
-            Path.of(
-                config.get("listsDir", Path.of(home, "conf", "yte-password-lists").toString())));
+    lists = new PasswordLists(ConfDirectory.of(config, "listsDir", "yte-password-lists"));
   }
 }

@@ -1,15 +1,15 @@
 package vn.yte.iam.keycloak.passwordpolicy.similar;
 
-import java.util.Objects;
-import org.keycloak.credential.CredentialModel;
+import java.time.Instant;
+import java.util.Optional;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
+import vn.yte.iam.keycloak.expiry.PasswordChanged;
 import vn.yte.iam.keycloak.spi.PasswordPolicyFactory;
 
 /**
@@ -76,7 +76,7 @@ public final class SimilarHistoryPasswordPolicyProviderFactory extends PasswordP
       if (enlisted) {
         return;
       }
-      Long before = passwordCreated(user);
+      Optional<Instant> before = PasswordChanged.localPassword(user);
       String userId = user.getId();
       session
           .getTransactionManager()
@@ -86,7 +86,7 @@ public final class SimilarHistoryPasswordPolicyProviderFactory extends PasswordP
                 protected void commitImpl() {
                   UserModel current = session.users().getUserById(realm, userId);
                   Pending last = (Pending) session.getAttribute(key);
-                  if (current == null || Objects.equals(before, passwordCreated(current))) {
+                  if (current == null || before.equals(PasswordChanged.localPassword(current))) {
                     return;
                   }
                   // The hash is only comparable under the salt it was made with, so the history
@@ -98,15 +98,6 @@ public final class SimilarHistoryPasswordPolicyProviderFactory extends PasswordP
                 @Override
                 protected void rollbackImpl() {}
               });
-    }
-
-    private static Long passwordCreated(UserModel user) {
-      return user.credentialManager()
-          .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
-          .map(CredentialModel::getCreatedDate)
-          .filter(Objects::nonNull)
-          .max(Long::compare)
-          .orElse(null);
     }
 
     /** A validated password's shape waiting for the credential to be stored. */
