@@ -94,6 +94,19 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends these headers with every request from now on, through the DevTools protocol. Tests use it
+   * to stand behind a proxy's {@code X-Forwarded-For}, so that two browsers on one machine come
+   * from two workstations as the server sees them.
+   */
+  public void sendHeaders(Map<String, String> headers) {
+    call("POST", "/goog/cdp/execute", Map.of("cmd", "Network.enable", "params", Map.of()));
+    call(
+        "POST",
+        "/goog/cdp/execute",
+        Map.of("cmd", "Network.setExtraHTTPHeaders", "params", Map.of("headers", headers)));
+  }
+
   public String url() {
     return (String) call("GET", "/url", null);
   }

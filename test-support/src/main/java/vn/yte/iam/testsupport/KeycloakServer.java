@@ -33,8 +33,16 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
   public static final String ADMIN_USERNAME = "bootstrap-admin";
 
+  /**
+   * As production builds it, on an in-memory database. Client secret rotation (ACC-2) is a preview
+   * feature of Keycloak 26.7 that the shipped realm's client policy needs.
+   */
   private static final List<String> BUILD_OPTIONS =
-      List.of("--db=dev-mem", "--health-enabled=true", "--cache=local");
+      List.of(
+          "--db=dev-mem",
+          "--health-enabled=true",
+          "--cache=local",
+          "--features=client-secret-rotation");
 
   private final Process process;
   private final Path home;

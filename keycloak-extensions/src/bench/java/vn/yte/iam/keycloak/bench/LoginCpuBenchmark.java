@@ -29,7 +29,9 @@ import vn.yte.iam.testsupport.Totp;
  * Server CPU per browser login with password and TOTP (authorization code flow: login page,
  * password form, OTP form, code exchange), vanilla Keycloak (stock browser flow, which asks users
  * with an authenticator for a code) vs Keycloak with our jar and the shipped realm (moh-2021
- * policy, yte-browser flow with TOTP required, expiry and end-date steps, user-profile validators), A/B in one run over several restarts because JIT state makes a single boot
+ * policy, yte-browser level-of-authentication flow with TOTP required and a client demanding the
+ * step-up level, replay-safe OTP form, expiry, end-date and shared-account steps, user-profile
+ * validators), A/B in one run over several restarts because JIT state makes a single boot
  * unreliable. CPU is the Keycloak JVM's user+system time, read from the OS before and after the
  * measured logins.
  *
@@ -203,6 +205,11 @@ public final class LoginCpuBenchmark {
     ObjectNode client = clients.addObject();
     client.put("clientId", CLIENT).put("enabled", true).put("publicClient", true).put("standardFlowEnabled", true);
     client.putArray("redirectUris").add(REDIRECT);
+    if (yte) {
+      // As a population-database client: demands the step-up level (MFA-2), so the login runs
+      // all three levels of the shipped flow.
+      client.putObject("attributes").put("minimum.acr.value", "mfa-fresh");
+    }
     ArrayNode users = realm.putArray("users");
     for (int i = 0; i < USERS; i++) {
       ObjectNode user = users.addObject();

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.keycloak.models.RealmModel;
 import vn.yte.iam.citizen.CitizenIdRules;
 import vn.yte.iam.keycloak.admin.AdminAccess;
 import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
+import vn.yte.iam.keycloak.sharing.SharedAccountEvents;
 import vn.yte.iam.keycloak.spi.RealmUsers;
 
 /**
@@ -75,5 +77,25 @@ public final class AccountsResource {
     AdminAccess.require(session).permissions().users().requireManage();
     RealmModel realm = session.getContext().getRealm();
     return Map.of("disabled", AccountEndDates.disableEnded(session, realm, Instant.now()));
+  }
+
+  /**
+   * ACC-3 detections (shared-account signals) since a time, newest first: what administrators and
+   * auditors review. Needs Keycloak's view-events permission.
+   */
+  @GET
+  @Path("shared-account-signals")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> sharedAccountSignals(
+      @QueryParam("since") Long sinceMillis, @QueryParam("max") Integer max) {
+    AdminAccess.require(session).permissions().realm().requireViewEvents();
+    RealmModel realm = session.getContext().getRealm();
+    long from = sinceMillis == null ? System.currentTimeMillis() - 86_400_000L : sinceMillis;
+    int limit = max == null ? 100 : Math.max(1, Math.min(max, 1000));
+    return Map.of(
+        "realm",
+        realm.getName(),
+        "signals",
+        SharedAccountEvents.since(session, realm, from, limit));
   }
 }

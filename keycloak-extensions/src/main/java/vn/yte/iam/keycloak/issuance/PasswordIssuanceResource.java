@@ -22,6 +22,7 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import vn.yte.iam.keycloak.admin.AdminAccess;
+import vn.yte.iam.keycloak.admin.Reasons;
 import vn.yte.iam.keycloak.passwordpolicy.composition.CompositionPasswordPolicyProviderFactory;
 
 /**
@@ -31,7 +32,6 @@ import vn.yte.iam.keycloak.passwordpolicy.composition.CompositionPasswordPolicyP
  * the issuance is an admin event and a user event naming the administrator and the reason.
  */
 public final class PasswordIssuanceResource {
-  static final int MAX_REASON = 500;
   private static final int ATTEMPTS = 5;
 
   private final KeycloakSession session;
@@ -56,11 +56,8 @@ public final class PasswordIssuanceResource {
       throw new NotFoundException("User not found");
     }
     caller.permissions().users().requireResetPassword(user);
-    String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-    if (reason.isEmpty() || reason.length() > MAX_REASON) {
-      throw new BadRequestException(
-          "A reason of 1-" + MAX_REASON + " characters is required / Cần nêu lý do cấp mật khẩu");
-    }
+    String reason =
+        Reasons.require(request == null ? null : request.reason(), "Cần nêu lý do cấp mật khẩu");
 
     String password = store(realm, user);
     user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);

@@ -2,6 +2,7 @@ package vn.yte.iam.keycloak.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
 import vn.yte.iam.keycloak.support.RealKeycloakIT;
+import vn.yte.iam.testsupport.Browser;
 
 /** ACC-1 and ACC-2 through the admin API of the real server, on the demo realm's user profile. */
 class AccountRulesIT extends RealKeycloakIT {
@@ -136,5 +138,87 @@ class AccountRulesIT extends RealKeycloakIT {
         .contains("kt.lethichi")
         .contains("dd.nhapkhau")
         .doesNotContain("079192034567");
+  }
+
+  /**
+   * ACC-1 at login for what an import or a directory let in: the holder of a duplicate citizen ID
+   * is refused until IT gives the account the person's own number.
+   */
+  @Test
+  void anImportedDuplicateCitizenIdIsRefusedAtLoginUntilCorrected() {
+    String password = "Song-Ma#Nuoc-Xiet-4";
+    keycloak.importUser(
+        KeycloakTestSupport.REALM,
+        "dd.trung",
+        password,
+        1,
+        Map.of("cccd", List.of("001090012345"), "birthdate", List.of("1990-05-06")));
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(keycloak.authUrl("intranet-demo", null));
+      KeycloakTestSupport.submitLogin(browser, "dd.trung", password);
+      browser.awaitPageContaining("số CCCD hợp lệ và chưa gắn với tài khoản khác");
+      assertThat(browser.url()).doesNotContain("code=");
+    }
+    String id = keycloak.userId("dd.trung");
+    JsonNode user = keycloak.adminGet(USERS + "/" + id).json();
+    ((ObjectNode) user.get("attributes")).putArray("cccd").add("001090888077");
+    assertThat(keycloak.adminPut(USERS + "/" + id, user).status()).isEqualTo(204);
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(keycloak.authUrl("intranet-demo", null));
+      KeycloakTestSupport.submitLogin(browser, "dd.trung", password);
+      browser.find("#kc-totp-settings-form");
+    }
+  }
+
+  /**
+   * ACC-2: a machine caller is a client with a service account and an expiring secret that is
+   * rotated with a grace period; its service-account user cannot log in interactively.
+   */
+  @Test
+  void serviceAccountsAreClientsWithRotatedSecrets() {
+    String realm = "/realms/" + KeycloakTestSupport.REALM;
+    String id =
+        keycloak
+            .adminGet(realm + "/clients?clientId=his-integration")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    String first =
+        keycloak.adminGet(realm + "/clients/" + id + "/client-secret").json().get("value").asText();
+    assertThat(clientCredentials(first).status()).isEqualTo(200);
+
+    // A rotation (an administrator's, or the first save of an imported client) starts the clock.
+    KeycloakTestSupport.Response rotated =
+        keycloak.adminPost(realm + "/clients/" + id + "/client-secret", Map.of());
+    String second = rotated.json().get("value").asText();
+    assertThat(second).isNotEqualTo(first);
+    long expires =
+        keycloak
+            .adminGet(realm + "/clients/" + id)
+            .json()
+            .get("attributes")
+            .path("client.secret.expiration.time")
+            .asLong();
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(expires).isBetween(now + 29L * 86_400, now + 31L * 86_400);
+    assertThat(clientCredentials(second).status()).isEqualTo(200);
+    assertThat(clientCredentials(first).status())
+        .as("old secret within the grace period")
+        .isEqualTo(200);
+    assertThat(clientCredentials("not-the-secret").status()).isEqualTo(401);
+
+    KeycloakTestSupport.Response interactive =
+        keycloak.passwordGrant(
+            KeycloakTestSupport.REALM,
+            "his-demo",
+            "service-account-his-integration",
+            second,
+            "000000");
+    assertThat(interactive.status()).isEqualTo(400);
+  }
+
+  private KeycloakTestSupport.Response clientCredentials(String secret) {
+    return keycloak.clientCredentials(KeycloakTestSupport.REALM, "his-integration", secret);
   }
 }

@@ -127,13 +127,13 @@ class PasswordExpiryIT extends RealKeycloakIT {
       ours.awaitUrlContaining("code=");
 
       keycloak.adminPut("/realms/" + REALM, Map.of("browserFlow", "browser"));
-      vanilla.open(keycloak.browserLoginUrl(null));
+      vanilla.open(keycloak.authUrl("intranet-demo", null));
       login(vanilla, "bs.sso.vanilla");
       vanilla.awaitUrlContaining("code=");
 
       // Both passwords are 100 days old; with a 90-day maximum they are now expired.
       keycloak.setPasswordPolicy(REALM, shorter);
-      vanilla.open(keycloak.browserLoginUrl(null));
+      vanilla.open(keycloak.authUrl("intranet-demo", null));
       String vanillaResult = vanilla.awaitUrlContaining("code=");
       assertThat(vanillaResult)
           .as("stock flow, SSO cookie, expired password")

@@ -28,6 +28,10 @@ class TotpLoginIT extends RealKeycloakIT {
         keycloak.passwordGrant(
             KeycloakTestSupport.REALM, "his-demo", "kt.lethichi", "Demo-Auditor-2026!x", code);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
+    // MFA-2 for direct-grant callers: the token says so, as the gateway demands.
+    var claims = KeycloakTestSupport.claims(first.json().get("access_token").asText());
+    assertThat(claims.path("acr").asText()).as(claims.toString()).isEqualTo("mfa");
+    assertThat(claims.path("auth_time").asLong()).isPositive();
     KeycloakTestSupport.Response replay =
         keycloak.passwordGrant(
             KeycloakTestSupport.REALM, "his-demo", "kt.lethichi", "Demo-Auditor-2026!x", code);

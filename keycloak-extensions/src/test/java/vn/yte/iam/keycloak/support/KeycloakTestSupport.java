@@ -40,11 +40,22 @@ public final class KeycloakTestSupport implements AutoCloseable {
           "Auditor-Totp-Key-0003");
 
   private final Map<String, Totp.Device> devices = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<String>> recoveryCodes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * PKCE S256 pair for browser logins whose code a test redeems (challenge = SHA-256 of verifier).
+   */
+  static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mJ92IGr2fsCNHMdnn1QkkLJ0WkoWZY";
+
+  static final String PKCE_CHALLENGE = "pgFZFBKu4YbxKwM8jpzZ9mAmXdgn_6lZEcLmkPLQ55A";
 
   /** Where browser tests are sent after login; nothing listens there, the URL carries the code. */
   public static final String BROWSER_REDIRECT = "http://127.0.0.1/callback";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.concurrent.atomic.AtomicInteger CITIZENS =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final KeycloakServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -66,6 +77,9 @@ public final class KeycloakTestSupport implements AutoCloseable {
             .env("YTE_DEMO_CLINICIAN_TOTP", DEMO_TOTP_KEYS.get(CLINICIAN))
             .env("YTE_DEMO_ADMIN_TOTP", DEMO_TOTP_KEYS.get("qt.tranthibinh"))
             .env("YTE_DEMO_AUDITOR_TOTP", DEMO_TOTP_KEYS.get("kt.lethichi"))
+            // As behind the production proxy: the client address comes from X-Forwarded-For,
+            // which lets tests log in from several workstations (ACC-3).
+            .option("--proxy-headers=xforwarded")
             .start();
     return new KeycloakTestSupport(server);
   }
@@ -82,12 +96,13 @@ public final class KeycloakTestSupport implements AutoCloseable {
    * The demo client's authorization request as a browser starts it (PKCE S256, fixed challenge).
    */
   public String browserLoginUrl(String locale) {
-    // No code is redeemed in browser tests, so the verifier behind the challenge does not matter.
     return server.issuer(REALM)
         + "/protocol/openid-connect/auth?client_id=his-demo&response_type=code&scope=openid"
         + "&redirect_uri="
         + BROWSER_REDIRECT
-        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+        + "&code_challenge="
+        + PKCE_CHALLENGE
+        + "&code_challenge_method=S256"
         + (locale == null ? "" : "&ui_locales=" + locale);
   }
 
@@ -144,7 +159,14 @@ public final class KeycloakTestSupport implements AutoCloseable {
       user.put("lastName", "Người Dùng");
       user.put("email", username + "@benhvien-demo.vn");
       user.put("emailVerified", true);
-      user.put("attributes", attributes);
+      Map<String, List<String>> withCitizenId = new java.util.HashMap<>(attributes);
+      // ACC-1: every account holds its own citizen ID; tests that do not care get a fresh one.
+      withCitizenId.computeIfAbsent(
+          "cccd",
+          k ->
+              List.of(
+                  String.format(java.util.Locale.ROOT, "001091%06d", CITIZENS.incrementAndGet())));
+      user.put("attributes", withCitizenId);
       user.put("credentials", List.of(credential));
       Response r =
           adminPost(
@@ -167,7 +189,19 @@ public final class KeycloakTestSupport implements AutoCloseable {
     browser.click("#saveTOTPBtn");
     // Wait until Keycloak has taken the code and moved on, so the credential is stored.
     browser.awaitAbsent("#kc-totp-settings-form");
+    // The shipped realm asks for recovery codes straight after (MFA-3): keep them, as a user would.
+    if (browser.present("#kc-recovery-codes-list")) {
+      recoveryCodes.put(username, browser.text("#kc-recovery-codes-list").lines().toList());
+      browser.click("#kcRecoveryCodesConfirmationCheck");
+      browser.click("#saveRecoveryAuthnCodesBtn");
+      browser.awaitAbsent("#kc-recovery-codes-list");
+    }
     return device;
+  }
+
+  /** The recovery codes shown to the user at enrolment, in order, as printed ("ABCD-EFGH-IJKL"). */
+  public List<String> recoveryCodes(String username) {
+    return recoveryCodes.getOrDefault(username, List.of());
   }
 
   public KeycloakServer server() {
@@ -185,6 +219,17 @@ public final class KeycloakTestSupport implements AutoCloseable {
   /** The direct grant with a TOTP code, as the demo realm's yte-direct-grant flow demands. */
   public Response passwordGrant(
       String realm, String clientId, String username, String password, String totp) {
+    return passwordGrantFrom(null, realm, clientId, username, password, totp);
+  }
+
+  /** The direct grant as if from workstation {@code address} behind the proxy (null: direct). */
+  public Response passwordGrantFrom(
+      String address,
+      String realm,
+      String clientId,
+      String username,
+      String password,
+      String totp) {
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("grant_type", "password");
     form.put("client_id", clientId);
@@ -194,7 +239,72 @@ public final class KeycloakTestSupport implements AutoCloseable {
     if (totp != null) {
       form.put("totp", totp);
     }
-    return postForm(server.issuer(realm) + "/protocol/openid-connect/token", form, null);
+    return postForm(
+        server.issuer(realm) + "/protocol/openid-connect/token",
+        form,
+        null,
+        address == null ? Map.of() : Map.of("X-Forwarded-For", address));
+  }
+
+  /** A demo-realm authorization request for {@code clientId}, PKCE with {@link #PKCE_CHALLENGE}. */
+  public String authUrl(String clientId, String extraParameters) {
+    return browserLoginUrl(null).replace("client_id=his-demo", "client_id=" + clientId)
+        + (extraParameters == null ? "" : "&" + extraParameters);
+  }
+
+  /** Redeems the code in a callback URL the browser was sent to: the token response. */
+  public JsonNode redeem(String clientId, String callbackUrl) {
+    String code =
+        java.util.Arrays.stream(URI.create(callbackUrl).getRawQuery().split("&"))
+            .filter(p -> p.startsWith("code="))
+            .map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("No code in " + callbackUrl));
+    Response r =
+        postForm(
+            server.issuer(REALM) + "/protocol/openid-connect/token",
+            Map.of(
+                "grant_type", "authorization_code",
+                "client_id", clientId,
+                "code", code,
+                "redirect_uri", BROWSER_REDIRECT,
+                "code_verifier", PKCE_VERIFIER),
+            null);
+    if (r.status() != 200) {
+      throw new IllegalStateException("Code not redeemed: " + r);
+    }
+    return r.json();
+  }
+
+  public JsonNode refresh(String clientId, String refreshToken) {
+    Response r =
+        postForm(
+            server.issuer(REALM) + "/protocol/openid-connect/token",
+            Map.of(
+                "grant_type", "refresh_token",
+                "client_id", clientId,
+                "refresh_token", refreshToken),
+            null);
+    if (r.status() != 200) {
+      throw new IllegalStateException("Not refreshed: " + r);
+    }
+    return r.json();
+  }
+
+  /** The claims of a JWT (not verified: the server under test just issued it). */
+  public static JsonNode claims(String jwt) {
+    try {
+      return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response clientCredentials(String realm, String clientId, String secret) {
+    return postForm(
+        server.issuer(realm) + "/protocol/openid-connect/token",
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret),
+        null);
   }
 
   /** A demo-realm direct grant with the user's next unused TOTP code. */
@@ -335,6 +445,11 @@ public final class KeycloakTestSupport implements AutoCloseable {
   }
 
   private Response postForm(String url, Map<String, String> form, String bearer) {
+    return postForm(url, form, bearer, Map.of());
+  }
+
+  private Response postForm(
+      String url, Map<String, String> form, String bearer, Map<String, String> headers) {
     String body =
         form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -343,6 +458,7 @@ public final class KeycloakTestSupport implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(req::header);
     if (bearer != null) {
       req.header("Authorization", "Bearer " + bearer);
     }
