@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Bearer tokens from Keycloak, validated by nimbus-jose-jwt against the realm's JWKS with issuer,
- * audience and algorithm pinned. Realm roles become authorities ({@code ROLE_<role>}).
+ * audience and algorithm pinned, and MFA demanded from the token's {@code acr} and {@code
+ * auth_time} (MFA-2). Realm roles become authorities ({@code ROLE_<role>}).
  */
 @Configuration
 class SecurityConfig {
@@ -46,7 +48,7 @@ class SecurityConfig {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(TokenProperties token) {
+  JwtDecoder jwtDecoder(TokenProperties token, Clock clock) {
     NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder =
         NimbusJwtDecoder.withJwkSetUri(token.jwkSetUri());
     for (String alg : token.algorithms()) {
@@ -58,7 +60,9 @@ class SecurityConfig {
             "aud", aud -> aud != null && aud.contains(token.audience()));
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(token.issuer()), audience));
+            JwtValidators.createDefaultWithIssuer(token.issuer()),
+            audience,
+            new MfaClaimsValidator(token.mfaAcr(), token.mfaMaxAge(), clock)));
     return decoder;
   }
 

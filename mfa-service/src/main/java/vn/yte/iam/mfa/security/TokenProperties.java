@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,7 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     <issuer>/protocol/openid-connect/certs})
  * @param audience expected entry in {@code aud}
  * @param algorithms allowed JWS algorithms; never {@code none} and never an HMAC algorithm
+ * @param mfaAcr {@code acr} values that mean MFA (MFA-2); Keycloak's shipped flows say "mfa"
+ * @param mfaMaxAge how long after {@code auth_time} (the last login or step-up) a token is accepted
  */
 @ConfigurationProperties("yte.token")
 public record TokenProperties(
-    String issuer, String jwkSetUri, String audience, List<String> algorithms) {}
+    String issuer,
+    String jwkSetUri,
+    String audience,
+    List<String> algorithms,
+    List<String> mfaAcr,
+    Duration mfaMaxAge) {}

@@ -192,6 +192,27 @@ class LookupApiTest {
     assertThat(statusFor(attacker().audience("some-other-service"), request))
         .as("wrong audience")
         .isEqualTo(401);
+    // MFA-2: the token must show a second factor, recently.
+    assertThat(statusFor(attacker().claim("acr", null), request)).as("missing acr").isEqualTo(401);
+    assertThat(statusFor(attacker().claim("acr", "password"), request))
+        .as("password-only acr")
+        .isEqualTo(401);
+    assertThat(statusFor(attacker().claim("acr", "1"), request)).as("acr 1").isEqualTo(401);
+    assertThat(statusFor(attacker().claim("auth_time", null), request))
+        .as("missing auth_time")
+        .isEqualTo(401);
+    assertThat(
+            statusFor(
+                attacker().claim("auth_time", Instant.now().minusSeconds(7200).getEpochSecond()),
+                request))
+        .as("MFA older than the max age")
+        .isEqualTo(401);
+    assertThat(
+            statusFor(
+                attacker().claim("auth_time", Instant.now().plusSeconds(3600).getEpochSecond()),
+                request))
+        .as("auth_time in the future")
+        .isEqualTo(401);
     String tampered = tokens.token("attacker", "clinician");
     String[] parts = tampered.split("\\.");
     String forgedPayload =

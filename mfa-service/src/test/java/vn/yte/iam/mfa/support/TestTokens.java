@@ -70,7 +70,7 @@ public final class TestTokens implements AutoCloseable {
         .claim("azp", "his-demo")
         .claim("sid", "sid-" + username)
         .claim("preferred_username", username)
-        .claim("acr", "2")
+        .claim("acr", "mfa")
         .claim("amr", List.of("pwd", "otp"))
         .claim("auth_time", now.getEpochSecond())
         .claim("realm_access", Map.of("roles", List.of(roles)));
