@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,20 +52,32 @@ class AuditRepository {
         .single();
   }
 
-  void insert(AuditRecord r) {
-    List<Object> params = new ArrayList<>();
-    params.add(r.seq());
-    params.add(r.formatVersion());
-    params.add(Timestamp.from(r.recordedAt()));
-    params.addAll(r.event().values());
-    params.add(r.prevHash());
-    params.add(r.entryHash());
-    jdbc.sql(
-            "INSERT INTO audit_record ("
-                + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(params)
-        .update();
+  /** One batch: a round trip per batch rather than per record, for bulk ingest. */
+  void insertAll(List<AuditRecord> records) {
+    streaming.batchUpdate(
+        "INSERT INTO audit_record ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        records,
+        records.size(),
+        (ps, r) -> {
+          int i = 1;
+          ps.setLong(i++, r.seq());
+          ps.setInt(i++, r.formatVersion());
+          ps.setTimestamp(i++, Timestamp.from(r.recordedAt()));
+          for (String value : r.event().values()) {
+            ps.setString(i++, value);
+          }
+          ps.setString(i++, r.prevHash());
+          ps.setString(i, r.entryHash());
+        });
+  }
+
+  Optional<String> entryHash(long seq) {
+    return jdbc.sql("SELECT entry_hash FROM audit_record WHERE seq = ?")
+        .param(seq)
+        .query(String.class)
+        .optional();
   }
 
   void advanceHead(long seq, String hash) {

@@ -3,6 +3,7 @@ package vn.yte.iam.mfa.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,12 +30,31 @@ public class AuditService {
    */
   @Transactional
   public AuditRecord append(AuditEvent event) {
+    return appendAll(List.of(event)).get(0);
+  }
+
+  /**
+   * Seals and stores several events in order, under one lock of the chain head and in one batch:
+   * what bulk ingest uses. All or none are stored.
+   */
+  @Transactional
+  public List<AuditRecord> appendAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
     HashChain.Head head = repository.lockHead();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AuditRecord record = HashChain.seal(head.lastSeq() + 1, head.lastHash(), now, event);
-    repository.insert(record);
-    repository.advanceHead(record.seq(), record.entryHash());
-    return record;
+    List<AuditRecord> records = new ArrayList<>(events.size());
+    long seq = head.lastSeq();
+    String previous = head.lastHash();
+    for (AuditEvent event : events) {
+      AuditRecord record = HashChain.seal(++seq, previous, now, event);
+      records.add(record);
+      previous = record.entryHash();
+    }
+    repository.insertAll(records);
+    repository.advanceHead(seq, previous);
+    return records;
   }
 
   @Transactional(readOnly = true)

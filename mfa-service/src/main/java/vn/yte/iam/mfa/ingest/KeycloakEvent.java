@@ -1,0 +1,12 @@
+package vn.yte.iam.mfa.ingest;
+
+import vn.yte.iam.mfa.audit.AuditEvent;
+
+/**
+ * One event from Keycloak's event store, user or admin, with the id Keycloak gave it: the key that
+ * makes ingest idempotent.
+ *
+ * @param kind {@code USER} or {@code ADMIN}
+ * @param time epoch milliseconds, as Keycloak stored it
+ */
+public record KeycloakEvent(String id, String kind, long time, AuditEvent event) {}

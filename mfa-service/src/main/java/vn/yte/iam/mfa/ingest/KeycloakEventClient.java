@@ -1,0 +1,191 @@
+package vn.yte.iam.mfa.ingest;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import vn.yte.iam.mfa.audit.AuditEvent;
+import vn.yte.iam.mfa.security.TokenProperties;
+
+/**
+ * Reads Keycloak's stored user and admin events through its admin API, as the service account of
+ * the {@code mfa-service} client. Keycloak writes them in the transaction of the login or change
+ * itself, so its event store is the outbox: nothing is lost while mfa-service is down.
+ */
+@Component
+class KeycloakEventClient {
+  private static final int DETAIL_MAX = 2000;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String issuer; // the realm URL tokens are requested from
+  private final String adminRealm;
+  private final IngestProperties properties;
+  private String token;
+  private Instant tokenExpires = Instant.EPOCH;
+
+  KeycloakEventClient(TokenProperties tokens, IngestProperties properties) {
+    String realm =
+        properties.realmUrl() == null || properties.realmUrl().isBlank()
+            ? tokens.issuer()
+            : properties.realmUrl();
+    this.issuer = realm;
+    this.adminRealm = realm.replace("/realms/", "/admin/realms/");
+    this.properties = properties;
+  }
+
+  /** Events of one kind stored at or after {@code fromMillis}, oldest first, one page. */
+  List<KeycloakEvent> page(String kind, long fromMillis, int first) {
+    String path = "USER".equals(kind) ? "/events" : "/admin-events";
+    String url =
+        adminRealm
+            + path
+            + "?direction=asc&dateFrom="
+            + fromMillis
+            + "&first="
+            + first
+            + "&max="
+            + properties.pageSize();
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)), true);
+    try {
+      List<KeycloakEvent> events = new ArrayList<>();
+      for (Object item : JSONArrayUtils.parse(response.body())) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) item;
+        events.add("USER".equals(kind) ? userEvent(json) : adminEvent(json));
+      }
+      return events;
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  private static KeycloakEvent userEvent(Map<String, Object> json) throws ParseException {
+    Map<String, Object> details = JSONObjectUtils.getJSONObject(json, "details");
+    String error = JSONObjectUtils.getString(json, "error");
+    String type = JSONObjectUtils.getString(json, "type");
+    return new KeycloakEvent(
+        JSONObjectUtils.getString(json, "id"),
+        "USER",
+        JSONObjectUtils.getLong(json, "time"),
+        new AuditEvent(
+            "KC_" + type,
+            error == null ? "SUCCESS" : "ERROR",
+            JSONObjectUtils.getString(json, "userId"),
+            details == null ? null : (String) details.get("username"),
+            JSONObjectUtils.getString(json, "sessionId"),
+            JSONObjectUtils.getString(json, "clientId"),
+            JSONObjectUtils.getString(json, "ipAddress"),
+            null,
+            null,
+            null,
+            null,
+            bounded((error == null ? "" : "error=" + error + " ") + sorted(details))));
+  }
+
+  private static KeycloakEvent adminEvent(Map<String, Object> json) throws ParseException {
+    Map<String, Object> auth = JSONObjectUtils.getJSONObject(json, "authDetails");
+    String error = JSONObjectUtils.getString(json, "error");
+    String representation = JSONObjectUtils.getString(json, "representation");
+    return new KeycloakEvent(
+        JSONObjectUtils.getString(json, "id"),
+        "ADMIN",
+        JSONObjectUtils.getLong(json, "time"),
+        new AuditEvent(
+            "KC_ADMIN_" + JSONObjectUtils.getString(json, "operationType"),
+            error == null ? "SUCCESS" : "ERROR",
+            auth == null ? null : (String) auth.get("userId"),
+            null,
+            null,
+            auth == null ? null : (String) auth.get("clientId"),
+            auth == null ? null : (String) auth.get("ipAddress"),
+            null,
+            null,
+            null,
+            null,
+            bounded(
+                JSONObjectUtils.getString(json, "resourceType")
+                    + " "
+                    + JSONObjectUtils.getString(json, "resourcePath")
+                    + (error == null ? "" : " error=" + error)
+                    + (representation == null ? "" : " " + representation))));
+  }
+
+  private static String sorted(Map<String, Object> details) {
+    return details == null ? "" : new TreeMap<>(details).toString();
+  }
+
+  private static String bounded(String s) {
+    return s.length() <= DETAIL_MAX ? s : s.substring(0, DETAIL_MAX - 1) + "…";
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, boolean retryOn401) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.header("Authorization", "Bearer " + token()).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 && retryOn401) {
+        tokenExpires = Instant.EPOCH;
+        return send(request, false);
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Keycloak events: HTTP " + response.statusCode());
+      }
+      return response;
+    } catch (IOException e) {
+      throw new IllegalStateException("Keycloak unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private synchronized String token() throws IOException, InterruptedException {
+    if (token != null && Instant.now().isBefore(tokenExpires)) {
+      return token;
+    }
+    String form =
+        "grant_type=client_credentials&client_id="
+            + enc(properties.clientId())
+            + "&client_secret="
+            + enc(properties.clientSecret());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "Service-account login refused: HTTP " + response.statusCode());
+    }
+    try {
+      Map<String, Object> json = JSONObjectUtils.parse(response.body());
+      token = JSONObjectUtils.getString(json, "access_token");
+      long lifetime = JSONObjectUtils.getLong(json, "expires_in");
+      tokenExpires = Instant.now().plusSeconds(Math.max(5, lifetime - 30));
+      return token;
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,223 @@
+package vn.yte.iam.mfa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.yte.iam.mfa.MfaServiceApplication;
+import vn.yte.iam.mfa.audit.AuditQuery;
+import vn.yte.iam.mfa.audit.AuditRecord;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.ingest.EventIngest;
+import vn.yte.iam.testsupport.KeycloakServer;
+import vn.yte.iam.testsupport.Totp;
+
+/**
+ * LOG-1 and LOG-3 against the real Keycloak with the demo realm: its login, MFA, token and admin
+ * events reach the audit chain, tied to user and SSO session, each exactly once, including those
+ * that happened while mfa-service was down.
+ */
+class KeycloakIngestIT {
+  static final String CLINICIAN = "bs.nguyenvanan";
+  static final String CLINICIAN_PASSWORD = "Ingest-Clinician-2026!x";
+  static final String ADMIN = "qt.tranthibinh";
+  static final String SERVICE_SECRET = "ingest-secret-not-for-production";
+  static final Totp.Device CLINICIAN_DEVICE =
+      new Totp.Device("Ingest-Clinician-Totp-1".getBytes(StandardCharsets.UTF_8));
+  static final String DB =
+      "jdbc:h2:mem:ingest;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+  static KeycloakServer keycloak;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startKeycloak() {
+    keycloak =
+        KeycloakServer.builder(KeycloakServer.distributionFromBuild())
+            .provider(Path.of(System.getProperty("provider.jar")))
+            .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
+            .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
+            .env("YTE_DEMO_ADMIN_PASSWORD", "Ingest-Admin-2026!x")
+            .env("YTE_DEMO_AUDITOR_PASSWORD", "Ingest-Auditor-2026!x")
+            .env("YTE_MFA_SERVICE_CLIENT_SECRET", SERVICE_SECRET)
+            .env("YTE_DEMO_CLINICIAN_TOTP", "Ingest-Clinician-Totp-1")
+            .env("YTE_DEMO_ADMIN_TOTP", "Ingest-Admin-Totp-Key-2")
+            .env("YTE_DEMO_AUDITOR_TOTP", "Ingest-Auditor-Totp-03")
+            .start();
+  }
+
+  @AfterAll
+  static void stopKeycloak() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  static ConfigurableApplicationContext startService() {
+    return new SpringApplicationBuilder(MfaServiceApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + DB,
+            "--yte.token.issuer=" + keycloak.issuer("yte-demo"),
+            "--yte.population.upstream-url=http://127.0.0.1:9",
+            "--yte.population.api-key=unused",
+            "--yte.population.citizen-key=ingest-citizen-key-0123456789abcdef",
+            "--yte.ingest.enabled=true",
+            "--yte.ingest.client-secret=" + SERVICE_SECRET,
+            "--yte.ingest.interval=300ms");
+  }
+
+  @Test
+  void loginsLandInTheChainOnceEvenWhenTheServiceWasDown() throws Exception {
+    String sid;
+    try (ConfigurableApplicationContext service = startService()) {
+      String token = login(CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
+      sid = SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid");
+      AuditService audit = service.getBean(AuditService.class);
+      await(() -> !session(audit, sid).isEmpty(), "the login in the chain");
+      AuditRecord login = session(audit, sid).get(0);
+      assertThat(login.event().type()).isEqualTo("KC_LOGIN");
+      assertThat(login.event().actorUsername()).isEqualTo(CLINICIAN);
+      assertThat(login.event().clientId()).isEqualTo("his-demo");
+      assertThat(login.event().detail()).contains("auth_method");
+    }
+
+    // mfa-service is down: Keycloak keeps what happens meanwhile in its event store.
+    // (Another account fails: the clinician must not be locked out for the login after.)
+    for (int i = 0; i < 3; i++) {
+      assertThat(loginStatus(ADMIN, "wrong-password-" + i, "000000")).isIn(400, 401);
+    }
+    String later = login(CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
+    String laterSid = SignedJWT.parse(later).getJWTClaimsSet().getStringClaim("sid");
+    Set<String> inKeycloak = keycloakEventIds();
+
+    try (ConfigurableApplicationContext service = startService()) {
+      AuditService audit = service.getBean(AuditService.class);
+      JdbcClient jdbc = service.getBean(JdbcClient.class);
+      await(() -> ingestedIds(jdbc).containsAll(inKeycloak), "every Keycloak event ingested");
+      assertThat(session(audit, laterSid)).extracting(r -> r.event().type()).contains("KC_LOGIN");
+      List<AuditRecord> errors =
+          audit.find(new AuditQuery(ADMIN, null, null, null, null, null, 100)).stream()
+              .filter(r -> r.event().type().equals("KC_LOGIN_ERROR"))
+              .toList();
+      assertThat(errors).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(errors.get(0).event().outcome()).isEqualTo("ERROR");
+
+      // Pulling everything again from the start adds nothing: each event is in the chain once.
+      long before = countKeycloakRecords(jdbc);
+      jdbc.sql("UPDATE ingest_cursor SET last_time = 0").update();
+      service.getBean(EventIngest.class).pullOnce();
+      assertThat(countKeycloakRecords(jdbc)).isEqualTo(before);
+      assertThat(
+              jdbc.sql(
+                      "SELECT COUNT(*) FROM (SELECT source_id FROM ingested_event"
+                          + " GROUP BY source_id HAVING COUNT(*) > 1) d")
+                  .query(Long.class)
+                  .single())
+          .isZero();
+      assertThat(audit.verify()).isEmpty();
+    }
+  }
+
+  private static List<AuditRecord> session(AuditService audit, String sid) {
+    return audit.find(new AuditQuery(null, null, sid, null, null, null, 100));
+  }
+
+  private static long countKeycloakRecords(JdbcClient jdbc) {
+    return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE event_type LIKE 'KC_%'")
+        .query(Long.class)
+        .single();
+  }
+
+  private static Set<String> ingestedIds(JdbcClient jdbc) {
+    return new HashSet<>(
+        jdbc.sql("SELECT source_id FROM ingested_event").query(String.class).list());
+  }
+
+  private Set<String> keycloakEventIds() throws Exception {
+    Set<String> ids = new HashSet<>();
+    String admin = adminToken();
+    for (String path : List.of("/events?max=10000", "/admin-events?max=10000")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(keycloak.baseUrl() + "/admin/realms/yte-demo" + path))
+                  .header("Authorization", "Bearer " + admin)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (Object e : JSONArrayUtils.parse(r.body())) {
+        ids.add((String) ((Map<?, ?>) e).get("id"));
+      }
+    }
+    return ids;
+  }
+
+  private String adminToken() throws Exception {
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + KeycloakServer.ADMIN_USERNAME
+            + "&password="
+            + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8);
+    return JSONObjectUtils.getString(
+        JSONObjectUtils.parse(tokenRequest("master", form).body()), "access_token");
+  }
+
+  private String login(String password, String code) throws Exception {
+    HttpResponse<String> r = tokenRequest("yte-demo", loginForm(CLINICIAN, password, code));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSONObjectUtils.getString(JSONObjectUtils.parse(r.body()), "access_token");
+  }
+
+  private int loginStatus(String username, String password, String code) throws Exception {
+    return tokenRequest("yte-demo", loginForm(username, password, code)).statusCode();
+  }
+
+  private static String loginForm(String username, String password, String code) {
+    return "grant_type=password&client_id=his-demo&scope=openid&username="
+        + username
+        + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&totp="
+        + code;
+  }
+
+  private HttpResponse<String> tokenRequest(String realm, String form) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(keycloak.issuer(realm) + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Waited in vain for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
