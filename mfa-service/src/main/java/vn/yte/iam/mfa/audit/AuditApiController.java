@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,9 +20,11 @@ import vn.yte.iam.mfa.web.ApiException;
 @RestController
 class AuditApiController {
   private final AuditService audit;
+  private final Checkpoints checkpoints;
 
-  AuditApiController(AuditService audit) {
+  AuditApiController(AuditService audit, Checkpoints checkpoints) {
     this.audit = audit;
+    this.checkpoints = checkpoints;
   }
 
   @GetMapping("/api/v1/audit/records")
@@ -45,20 +48,38 @@ class AuditApiController {
     return audit.find(new AuditQuery(username, null, sessionId, clientId, from, to, limit));
   }
 
+  /**
+   * The whole chain recomputed, then every signed checkpoint checked against it (LOG-5): intact
+   * only when both hold.
+   */
   @GetMapping("/api/v1/audit/verify")
   Map<String, Object> verify(@AuthenticationPrincipal Jwt jwt) {
     logView(jwt, "verify");
     Map<String, Object> body = new LinkedHashMap<>();
-    audit
-        .verify()
-        .ifPresentOrElse(
-            problem -> {
-              body.put("intact", false);
-              body.put("firstBadRecord", problem.seq());
-              body.put("problem", problem.message());
-            },
-            () -> body.put("intact", true));
+    Optional<HashChain.Problem> problem = audit.verify().or(checkpoints::verify);
+    body.put("intact", problem.isEmpty());
+    problem.ifPresent(
+        p -> {
+          body.put("firstBadRecord", p.seq());
+          body.put("problem", p.message());
+        });
+    List<Checkpoint> signed = checkpoints.list();
+    body.put("checkpoints", signed.size());
+    body.put("lastCheckpointSeq", signed.isEmpty() ? null : signed.get(signed.size() - 1).seq());
     return body;
+  }
+
+  /** Signed checkpoints (JWS, ES256), oldest first, for verification outside this service. */
+  @GetMapping("/api/v1/audit/checkpoints")
+  List<Checkpoint> checkpoints(@AuthenticationPrincipal Jwt jwt) {
+    logView(jwt, "checkpoints");
+    return checkpoints.list();
+  }
+
+  /** The public key the checkpoints verify with (JWKS). */
+  @GetMapping("/api/v1/audit/checkpoints/jwks")
+  Map<String, Object> checkpointKeys() {
+    return checkpoints.publicKeys();
   }
 
   private void logView(Jwt jwt, String what) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class AuditStoreContract {
   @Autowired AuditService audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Checkpoints checkpoints;
 
   static AuditEvent event(String user, int i) {
     return new AuditEvent(
@@ -104,6 +105,103 @@ abstract class AuditStoreContract {
     }
     assertThat(audit.verify()).isEmpty();
   }
+
+  /**
+   * Someone with write access to the database rewrites a record and recomputes every later hash and
+   * the head: the chain alone then verifies, the signed checkpoint does not.
+   */
+  @Test
+  void aRewriteWithRecomputedHashesIsCaughtByTheSignedCheckpoint() {
+    AuditRecord target = audit.append(event("rewritten", 1));
+    audit.append(event("rewritten", 2));
+    checkpoints.seal();
+    assertThat(checkpoints.verify()).isEmpty();
+    try {
+      rewriteFrom(target.seq(), "someone-else");
+      assertThat(audit.verify()).as("the hash chain alone is fooled").isEmpty();
+      assertThat(checkpoints.verify())
+          .get()
+          .extracting(HashChain.Problem::message)
+          .asString()
+          .contains("chain rewritten");
+    } finally {
+      rewriteFrom(target.seq(), "rewritten");
+    }
+    assertThat(audit.verify()).isEmpty();
+    assertThat(checkpoints.verify()).isEmpty();
+  }
+
+  @Test
+  void aForgedOrRemovedCheckpointIsCaught() {
+    audit.append(event("forger", 1));
+    Checkpoint first = checkpoints.seal().orElseThrow();
+    audit.append(event("forger", 2));
+    Checkpoint second = checkpoints.seal().orElseThrow();
+    assertThat(checkpoints.verify()).isEmpty();
+    String forged = second.jws().substring(0, second.jws().length() - 4) + "AAAA";
+    tamperCheckpoints(
+        "UPDATE audit_checkpoint SET jws = '" + forged + "' WHERE seq = " + second.seq());
+    try {
+      assertThat(checkpoints.verify())
+          .get()
+          .extracting(HashChain.Problem::seq)
+          .isEqualTo(second.seq());
+    } finally {
+      tamperCheckpoints(
+          "UPDATE audit_checkpoint SET jws = '" + second.jws() + "' WHERE seq = " + second.seq());
+    }
+    assertThat(checkpoints.verify()).isEmpty();
+    assertThat(first.seq()).isLessThan(second.seq());
+  }
+
+  /**
+   * Recomputes hashes from {@code seq} to the end and the head, as a rogue DBA with our code could.
+   */
+  private void rewriteFrom(long seq, String username) {
+    List<AuditRecord> later =
+        audit
+            .find(new AuditQuery(null, null, null, null, null, null, AuditQuery.MAX_LIMIT))
+            .stream()
+            .filter(r -> r.seq() >= seq)
+            .sorted(java.util.Comparator.comparingLong(AuditRecord::seq))
+            .toList();
+    String prev =
+        jdbc.queryForObject("SELECT prev_hash FROM audit_record WHERE seq = ?", String.class, seq);
+    for (AuditRecord r : later) {
+      AuditEvent e = r.event();
+      if (r.seq() == seq) {
+        e =
+            new AuditEvent(
+                e.type(),
+                e.outcome(),
+                e.actorSubject(),
+                username,
+                e.sessionId(),
+                e.clientId(),
+                e.sourceIp(),
+                e.workstation(),
+                e.citizenRef(),
+                e.citizenMasked(),
+                e.purpose(),
+                e.detail());
+      }
+      String hash = HashChain.hash(prev, r.seq(), r.formatVersion(), r.recordedAt(), e);
+      tamper(
+          "UPDATE audit_record SET actor_username = '"
+              + e.actorUsername()
+              + "', prev_hash = '"
+              + prev
+              + "', entry_hash = '"
+              + hash
+              + "' WHERE seq = "
+              + r.seq());
+      prev = hash;
+    }
+    jdbc.update("UPDATE audit_chain_head SET last_hash = ? WHERE id = 1", prev);
+  }
+
+  /** Lets the subclass rewrite a checkpoint behind the service's back. */
+  abstract void tamperCheckpoints(String sql);
 
   long countRows() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);

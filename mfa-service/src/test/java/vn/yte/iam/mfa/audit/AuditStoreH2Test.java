@@ -13,4 +13,9 @@ class AuditStoreH2Test extends AuditStoreContract {
   void tamper(String sql) {
     jdbc.update(sql);
   }
+
+  @Override
+  void tamperCheckpoints(String sql) {
+    jdbc.update(sql);
+  }
 }

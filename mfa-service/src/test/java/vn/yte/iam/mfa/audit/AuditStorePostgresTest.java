@@ -71,4 +71,14 @@ class AuditStorePostgresTest extends AuditStoreContract {
       jdbc.execute("ALTER TABLE audit_record ENABLE TRIGGER audit_record_no_update_delete");
     }
   }
+
+  @Override
+  void tamperCheckpoints(String sql) {
+    jdbc.execute("ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_no_update_delete");
+    try {
+      jdbc.update(sql);
+    } finally {
+      jdbc.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_no_update_delete");
+    }
+  }
 }

@@ -1,0 +1,91 @@
+package vn.yte.iam.mfa.audit;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Signs checkpoints as JWS (ES256) with the checkpoint key, and checks their signatures. */
+@Component
+class CheckpointSigner {
+  static final JOSEObjectType TYPE = new JOSEObjectType("yte-audit-checkpoint+jwt");
+  private final ECKey key;
+
+  CheckpointSigner(CheckpointProperties properties) {
+    this.key = loadOrCreate(properties.keyFile());
+  }
+
+  String sign(Map<String, Object> claims) {
+    try {
+      JWSObject jws =
+          new JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(),
+              new Payload(claims));
+      jws.sign(new ECDSASigner(key));
+      return jws.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot sign checkpoint", e);
+    }
+  }
+
+  /** The claims, if the signature is ours and the algorithm is ES256; empty otherwise. */
+  Optional<Map<String, Object>> verified(String compact) {
+    try {
+      JWSObject jws = JWSObject.parse(compact);
+      if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
+          || !jws.verify(new ECDSAVerifier(key.toPublicJWK()))) {
+        return Optional.empty();
+      }
+      return Optional.of(jws.getPayload().toJSONObject());
+    } catch (ParseException | JOSEException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The public key, for anyone who checks checkpoints outside this service. */
+  Map<String, Object> publicKeys() {
+    return new JWKSet(key.toPublicJWK()).toJSONObject();
+  }
+
+  private static ECKey loadOrCreate(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return ECKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+      }
+      ECKey created =
+          new ECKeyGenerator(Curve.P_256).keyID("checkpoint-" + UUID.randomUUID()).generate();
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Files.writeString(file, created.toJSONString(), StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Windows: rely on the directory's permissions
+      }
+      return created;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Checkpoint key " + file, e);
+    } catch (ParseException | JOSEException e) {
+      throw new IllegalStateException("Checkpoint key " + file + " is not a private EC JWK", e);
+    }
+  }
+}
