@@ -1,16 +1,23 @@
 package vn.yte.iam.mfa.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.yte.iam.mfa.export.CsvExport;
+import vn.yte.iam.mfa.export.FhirAuditEvents;
+import vn.yte.iam.mfa.lookup.CitizenId;
+import vn.yte.iam.mfa.lookup.CitizenPseudonyms;
 import vn.yte.iam.mfa.web.ApiException;
 
 /**
@@ -21,21 +28,78 @@ import vn.yte.iam.mfa.web.ApiException;
 class AuditApiController {
   private final AuditService audit;
   private final Checkpoints checkpoints;
+  private final CitizenPseudonyms pseudonyms;
 
-  AuditApiController(AuditService audit, Checkpoints checkpoints) {
+  AuditApiController(AuditService audit, Checkpoints checkpoints, CitizenPseudonyms pseudonyms) {
     this.audit = audit;
     this.checkpoints = checkpoints;
+    this.pseudonyms = pseudonyms;
   }
 
+  /**
+   * The trail, newest first, filtered by user, citizen (who looked up this person: the citizen ID
+   * is turned into its pseudonym, never stored or logged in clear), SSO session (login, MFA,
+   * systems and lookups of one session), system and time.
+   */
   @GetMapping("/api/v1/audit/records")
   List<AuditRecord> records(
       @AuthenticationPrincipal Jwt jwt,
       @RequestParam(required = false) String username,
+      @RequestParam(required = false) String citizenId,
       @RequestParam(required = false) String sessionId,
       @RequestParam(required = false) String clientId,
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
       @RequestParam(defaultValue = "100") int limit) {
+    AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
+    logView(jwt, "records " + describe(query));
+    return audit.find(query);
+  }
+
+  /**
+   * The same selection as a file: {@code format=csv} (UTF-8 CSV) or {@code format=fhir} (FHIR R4
+   * Bundle of AuditEvent, BALP patterns).
+   */
+  @GetMapping("/api/v1/audit/export")
+  ResponseEntity<?> export(
+      @AuthenticationPrincipal Jwt jwt,
+      @RequestParam String format,
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String citizenId,
+      @RequestParam(required = false) String sessionId,
+      @RequestParam(required = false) String clientId,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(defaultValue = "1000") int limit) {
+    if (!"csv".equals(format) && !"fhir".equals(format)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_FORMAT",
+          "Định dạng xuất phải là csv hoặc fhir.",
+          "format must be csv or fhir.");
+    }
+    AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
+    logView(jwt, "export " + format + " " + describe(query));
+    List<AuditRecord> records = audit.find(query);
+    if ("csv".equals(format)) {
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
+          .body(CsvExport.of(records));
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/fhir+json"))
+        .body(FhirAuditEvents.bundle(records));
+  }
+
+  private AuditQuery query(
+      String username,
+      String citizenId,
+      String sessionId,
+      String clientId,
+      Instant from,
+      Instant to,
+      int limit) {
     if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
@@ -43,9 +107,35 @@ class AuditApiController {
           "Tham số limit phải từ 1 đến " + AuditQuery.MAX_LIMIT + ".",
           "limit must be between 1 and " + AuditQuery.MAX_LIMIT + ".");
     }
-    String filter = "username=" + username + " sessionId=" + sessionId + " clientId=" + clientId;
-    logView(jwt, "records " + filter);
-    return audit.find(new AuditQuery(username, null, sessionId, clientId, from, to, limit));
+    String citizenRef = null;
+    if (citizenId != null) {
+      String problem = CitizenId.problem(citizenId);
+      if (problem != null) {
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "INVALID_CITIZEN_ID",
+            "Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số với mã tỉnh hợp lệ.",
+            "Invalid personal identification number: " + problem + ".");
+      }
+      citizenRef = pseudonyms.of(new CitizenId(citizenId));
+    }
+    return new AuditQuery(username, citizenRef, sessionId, clientId, from, to, limit);
+  }
+
+  /** The filter for the view record: the citizen by pseudonym, never in clear (LOG-7). */
+  private static String describe(AuditQuery q) {
+    return "username="
+        + q.username()
+        + " citizenRef="
+        + q.citizenRef()
+        + " sessionId="
+        + q.sessionId()
+        + " clientId="
+        + q.clientId()
+        + " from="
+        + q.from()
+        + " to="
+        + q.to();
   }
 
   /**

@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.lookup;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +20,25 @@ import vn.yte.iam.mfa.web.ApiException;
 @Service
 public class LookupService {
   static final String EVENT = "POPULATION_LOOKUP";
+  static final String ALERT = "SECURITY_ALERT";
 
   private final AuditService audit;
   private final PopulationConnector connector;
   private final CitizenPseudonyms pseudonyms;
+  private final LookupGuard guard;
+  private final Clock clock;
 
-  LookupService(AuditService audit, PopulationConnector connector, CitizenPseudonyms pseudonyms) {
+  LookupService(
+      AuditService audit,
+      PopulationConnector connector,
+      CitizenPseudonyms pseudonyms,
+      LookupGuard guard,
+      Clock clock) {
     this.audit = audit;
     this.connector = connector;
     this.pseudonyms = pseudonyms;
+    this.guard = guard;
+    this.clock = clock;
   }
 
   public Result lookup(Caller caller, boolean mayLookUp, String rawCitizenId, String rawPurpose) {
@@ -49,6 +60,20 @@ public class LookupService {
           "This account may not look up the national population database.");
     }
 
+    LookupGuard.Verdict verdict = guard.admit(caller.subject(), pseudonyms.of(id), clock.instant());
+    if (verdict == LookupGuard.Verdict.REFUSE) {
+      recordOrFail(caller, "RATE_LIMITED", id, purpose, "limit=" + guard.perMinute() + "/min");
+      throw new ApiException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "RATE_LIMITED",
+          "Đã vượt quá " + guard.perMinute() + " lượt tra cứu mỗi phút. Vui lòng thử lại sau.",
+          "More than " + guard.perMinute() + " lookups in a minute. Please try again shortly.");
+    }
+    if (verdict == LookupGuard.Verdict.ALLOW_BULK) {
+      // SEC-2: flagged, not refused; a clinic working a queue can look up many people.
+      alertOrFail(caller, "more than " + guard.bulkThreshold() + " distinct citizens in an hour");
+    }
+
     String requestId = UUID.randomUUID().toString();
     AuditRecord requested = recordOrFail(caller, "REQUESTED", id, purpose, "request=" + requestId);
     Optional<PopulationConnector.CitizenSummary> found;
@@ -68,17 +93,42 @@ public class LookupService {
     return new Result(requested.seq(), result.seq(), found);
   }
 
+  private void alertOrFail(Caller caller, String detail) {
+    try {
+      audit.append(
+          new AuditEvent(
+              ALERT,
+              "BULK_LOOKUP",
+              caller.subject(),
+              caller.username(),
+              caller.sessionId(),
+              caller.clientId(),
+              caller.sourceIp(),
+              caller.workstation(),
+              null,
+              null,
+              null,
+              detail));
+    } catch (RuntimeException e) {
+      throw auditUnavailable();
+    }
+  }
+
   private AuditRecord recordOrFail(
       Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
     try {
       return record(caller, outcome, id, purpose, detail);
     } catch (RuntimeException e) {
-      throw new ApiException(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "AUDIT_UNAVAILABLE",
-          "Không ghi được nhật ký kiểm tra nên không thực hiện tra cứu.",
-          "The audit record could not be written, so the lookup was not performed.");
+      throw auditUnavailable();
     }
+  }
+
+  private static ApiException auditUnavailable() {
+    return new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "AUDIT_UNAVAILABLE",
+        "Không ghi được nhật ký kiểm tra nên không thực hiện tra cứu.",
+        "The audit record could not be written, so the lookup was not performed.");
   }
 
   private AuditRecord record(

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,7 @@ class LookupApiTest {
     registry.add("yte.population.upstream-url", simulator::baseUrl);
     registry.add("yte.population.api-key", () -> "sim-key");
     registry.add("yte.population.citizen-key", () -> "k".repeat(40));
+    registry.add("yte.lookup.per-minute", () -> "3");
   }
 
   @AfterAll
@@ -154,6 +156,78 @@ class LookupApiTest {
               assertThat(r.event().citizenRef()).isNull();
               assertThat(r.event().detail()).doesNotContain("OR 1=1").doesNotContain("<script>");
             });
+  }
+
+  @Test
+  void lookupsBeyondTheRateAreRefusedBeforeTheUpstreamAndAudited() throws Exception {
+    String token = tokens.token("bs.vuot", "population-lookup");
+    for (int i = 0; i < 3; i++) {
+      assertThat(lookup(token, body(CITIZEN, "TREATMENT")).statusCode()).isEqualTo(200);
+    }
+    long before = simulator.lookupCount();
+    HttpResponse<String> refused = lookup(token, body(CITIZEN, "TREATMENT"));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.body()).contains("RATE_LIMITED").contains("lượt tra cứu mỗi phút");
+    assertThat(simulator.lookupCount()).isEqualTo(before);
+    assertThat(trailOf("bs.vuot").get(0).event().outcome()).isEqualTo("RATE_LIMITED");
+  }
+
+  HttpResponse<String> auditGet(String bearer, String pathAndQuery) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:" + env.getProperty("local.server.port") + pathAndQuery))
+            .header("Authorization", "Bearer " + bearer)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** LOG-4/LOG-6: who looked up this person, and the trail as CSV and FHIR R4 AuditEvent. */
+  @Test
+  void auditorFindsWhoLookedUpACitizenAndExportsTheTrail() throws Exception {
+    String citizen = "001090012399";
+    assertThat(
+            lookup(tokens.token("bs.xuat", "population-lookup"), body(citizen, "EMERGENCY"))
+                .statusCode())
+        .isEqualTo(200);
+    String auditor = tokens.token("kt.kiemtra", "auditor");
+
+    HttpResponse<String> byCitizen =
+        auditGet(auditor, "/api/v1/audit/records?citizenId=" + citizen);
+    assertThat(byCitizen.statusCode()).as(byCitizen.body()).isEqualTo(200);
+    assertThat(byCitizen.body())
+        .contains("bs.xuat")
+        .contains("001******399")
+        .doesNotContain(citizen);
+    assertThat(auditGet(auditor, "/api/v1/audit/records?citizenId=12345").statusCode())
+        .isEqualTo(400);
+
+    HttpResponse<String> csv =
+        auditGet(auditor, "/api/v1/audit/export?format=csv&username=bs.xuat");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body()).contains("seq,recorded_at,type,outcome").contains("FOUND");
+    assertThat(csv.body()).contains("001******399").doesNotContain(citizen);
+
+    HttpResponse<String> fhir =
+        auditGet(auditor, "/api/v1/audit/export?format=fhir&username=bs.xuat");
+    assertThat(fhir.statusCode()).isEqualTo(200);
+    Map<String, Object> bundle = com.nimbusds.jose.util.JSONObjectUtils.parse(fhir.body());
+    assertThat(bundle).containsEntry("resourceType", "Bundle");
+    assertThat(fhir.body())
+        .contains("\"resourceType\":\"AuditEvent\"")
+        .contains("\"code\":\"rest\"")
+        .contains("\"code\":\"ETREAT\"")
+        .contains("citizen-pseudonym")
+        .doesNotContain(citizen);
+    assertThat(auditGet(auditor, "/api/v1/audit/export?format=xml").statusCode()).isEqualTo(400);
+
+    // Every one of those reads is in the trail, with the citizen by pseudonym only.
+    assertThat(trailOf("kt.kiemtra"))
+        .extracting(r -> r.event().type() + " " + r.event().detail())
+        .anyMatch(v -> v.startsWith("AUDIT_VIEW records") && v.contains("citizenRef="))
+        .anyMatch(v -> v.startsWith("AUDIT_VIEW export fhir"))
+        .noneMatch(v -> v.contains(citizen));
   }
 
   @Test

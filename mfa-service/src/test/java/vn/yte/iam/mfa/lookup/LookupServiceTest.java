@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,13 @@ class LookupServiceTest {
   void auditStoreDownMeansTheUpstreamIsNeverCalled() {
     AuditService audit = mock(AuditService.class);
     when(audit.append(any())).thenThrow(new IllegalStateException("database down"));
-    LookupService service = new LookupService(audit, connector, pseudonyms);
+    LookupService service =
+        new LookupService(
+            audit,
+            connector,
+            pseudonyms,
+            new LookupGuard(new LookupLimits(30, 50)),
+            Clock.systemUTC());
 
     assertThatThrownBy(() -> service.lookup(caller, true, "001090012345", "TREATMENT"))
         .isInstanceOfSatisfying(

@@ -1,0 +1,126 @@
+package vn.yte.iam.mfa.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.yte.iam.mfa.MfaServiceApplication;
+import vn.yte.iam.mfa.audit.AuditEvent;
+import vn.yte.iam.mfa.audit.AuditQuery;
+import vn.yte.iam.mfa.audit.AuditService;
+
+/**
+ * The audit store on PostgreSQL (LOG-1, LOG-5): bulk append with hashing as the Keycloak-event
+ * ingest does it (batches under one head lock), full-chain verification, and one user's 30-day
+ * trail among all records. A throw-away schema in database {@code test} on 127.0.0.1:5432.
+ *
+ * <p>Arguments: events (default 200000), batch size (500), users (1000).
+ */
+public final class AuditStoreBenchmark {
+  static final String URL =
+      System.getenv().getOrDefault("YTE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String USER = System.getenv().getOrDefault("YTE_TEST_PG_USER", "postgres");
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    int users = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    String schema = "yte_bench_" + UUID.randomUUID().toString().replace("-", "");
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(MfaServiceApplication.class)
+            .web(org.springframework.boot.WebApplicationType.NONE)
+            .run(
+                "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema,
+                "--yte.population.api-key=unused",
+                "--yte.population.citizen-key=bench-citizen-key-0123456789abcdef",
+                "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
+                "--yte.audit.checkpoint.interval=1h",
+                "--logging.level.root=WARN")) {
+      AuditService audit = context.getBean(AuditService.class);
+      append(audit, Math.min(20_000, events), batch, users); // warm-up: JIT, pool, statistics
+      long start = System.nanoTime();
+      append(audit, events, batch, users);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "append: %d events in batches of %d: %.1f s, %.0f events/s%n",
+          events,
+          batch,
+          seconds,
+          events / seconds);
+
+      long total = events + Math.min(20_000, events);
+      start = System.nanoTime();
+      boolean intact = audit.verify().isEmpty();
+      seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "verify: %d records in %.1f s (%.0f records/s), intact=%b%n",
+          total,
+          seconds,
+          total / seconds,
+          intact);
+
+      double[] millis = new double[200];
+      for (int i = 0; i < millis.length; i++) {
+        String user = "user" + (i * 7 % users);
+        long t = System.nanoTime();
+        audit.find(
+            new AuditQuery(
+                user, null, null, null, Instant.now().minus(Duration.ofDays(30)), null, 1000));
+        millis[i] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(millis);
+      System.out.printf(
+          Locale.ROOT,
+          "30-day trail of one user among %d records: p50 %.1f ms, p95 %.1f ms%n",
+          total,
+          millis[millis.length / 2],
+          millis[(int) (millis.length * 0.95)]);
+    } finally {
+      try (Connection c = DriverManager.getConnection(URL, USER, "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private static void append(AuditService audit, int events, int batch, int users) {
+    List<AuditEvent> pending = new ArrayList<>(batch);
+    for (int i = 0; i < events; i++) {
+      String user = "user" + (i % users);
+      pending.add(
+          new AuditEvent(
+              "KC_LOGIN",
+              "SUCCESS",
+              "sub-" + user,
+              user,
+              "sid-" + (i / 3),
+              "his-demo",
+              "10.1." + (i % 250) + ".7",
+              null,
+              null,
+              null,
+              null,
+              "{auth_method=openid-connect, auth_type=code, code_id=" + i + "}"));
+      if (pending.size() == batch) {
+        audit.appendAll(pending);
+        pending.clear();
+      }
+    }
+    if (!pending.isEmpty()) {
+      audit.appendAll(pending);
+    }
+  }
+}
