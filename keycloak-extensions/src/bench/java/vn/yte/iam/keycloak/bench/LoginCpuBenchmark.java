@@ -35,7 +35,8 @@ import vn.yte.iam.testsupport.Totp;
  * unreliable. CPU is the Keycloak JVM's user+system time, read from the OS before and after the
  * measured logins.
  *
- * <p>Arguments: rounds (default 3), measured logins per boot (300), warm-up logins (150).
+ * <p>Arguments: rounds (default 3), measured logins per boot (300), warm-up logins (150), and
+ * optionally {@code cheap-hash}.
  */
 public final class LoginCpuBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,11 +50,15 @@ public final class LoginCpuBenchmark {
   private static final Pattern OTP_ACTION =
       Pattern.compile("<form[^>]*id=\"kc-otp-login-form\"[^>]*action=\"([^\"]+)\"");
   private static final String TOTP_KEY = "Bench-Totp-Key-000001";
+  private static boolean cheapHash;
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int measured = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 150;
+    // "cheap-hash": both variants store passwords with one PBKDF2 iteration, so that what is
+    // measured is the flow around the hash (ours vs stock), not Argon2's boot-to-boot spread.
+    cheapHash = args.length > 3 && "cheap-hash".equals(args[3]);
     Path dist = KeycloakServer.distributionFromBuild();
     Path work = Path.of(System.getProperty("build.dir", "target"), "bench");
     Path vanillaHome = copyDistribution(dist, work.resolve("vanilla"));
@@ -75,6 +80,13 @@ public final class LoginCpuBenchmark {
                 .logDir(work);
         if (variant.equals("yte")) {
           builder.provider(jar);
+        }
+        // -Dbench.jfr=/tmp/login: a flight recording per variant, to find where the CPU goes.
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+          builder.env(
+              "JAVA_OPTS_APPEND",
+              "-XX:StartFlightRecording=settings=profile,filename=" + jfr + "-" + variant + ".jfr");
         }
         try (KeycloakServer server = builder.start()) {
           for (int i = 0; i < warmup; i++) {
@@ -200,6 +212,12 @@ public final class LoginCpuBenchmark {
           "passwordPolicy",
           "length(8) and upperCase(1) and lowerCase(1) and digits(1) and specialChars(1)"
               + " and notUsername(undefined) and passwordHistory(5) and forceExpiredPasswordChange(180)");
+    }
+    if (cheapHash) {
+      realm.put(
+          "passwordPolicy",
+          realm.get("passwordPolicy").asText()
+              + " and hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
     }
     ArrayNode clients = realm.putArray("clients");
     ObjectNode client = clients.addObject();

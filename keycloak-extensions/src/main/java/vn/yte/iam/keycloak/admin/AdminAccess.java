@@ -2,10 +2,12 @@ package vn.yte.iam.keycloak.admin;
 
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.TokenVerifier;
 import org.keycloak.common.VerificationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -73,5 +75,18 @@ public final class AdminAccess {
   }
 
   /** An authenticated administrator and what Keycloak lets them do in the target realm. */
-  public record Caller(AdminAuth auth, AdminPermissionEvaluator permissions) {}
+  public record Caller(AdminAuth auth, AdminPermissionEvaluator permissions) {
+    /**
+     * The user an action is about. Absent and not-yours-to-see get the same 404, as in Keycloak's
+     * admin API; the caller still has to pass the action's own permission check.
+     */
+    public UserModel user(KeycloakSession session, String userId) {
+      UserModel user = session.users().getUserById(session.getContext().getRealm(), userId);
+      if (user == null) {
+        permissions.users().requireQuery();
+        throw new NotFoundException("User not found");
+      }
+      return user;
+    }
+  }
 }

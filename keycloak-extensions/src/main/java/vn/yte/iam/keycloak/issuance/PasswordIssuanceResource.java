@@ -2,7 +2,6 @@ package vn.yte.iam.keycloak.issuance;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,12 +48,7 @@ public final class PasswordIssuanceResource {
   public Response issue(@PathParam("id") String userId, IssueRequest request) {
     AdminAccess.Caller caller = AdminAccess.require(session);
     RealmModel realm = session.getContext().getRealm();
-    UserModel user = session.users().getUserById(realm, userId);
-    if (user == null) {
-      // Same answer for "absent" and "not yours to see", as the admin API does.
-      caller.permissions().users().requireQuery();
-      throw new NotFoundException("User not found");
-    }
+    UserModel user = caller.user(session, userId);
     caller.permissions().users().requireResetPassword(user);
     String reason =
         Reasons.require(request == null ? null : request.reason(), "Cần nêu lý do cấp mật khẩu");

@@ -6,7 +6,6 @@ import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.directgrant.ValidateOTP;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
-import org.keycloak.events.Details;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -40,13 +39,10 @@ public final class DirectGrantOtpAuthenticator extends ValidateOTP {
       checked(context);
       return;
     }
-    context
-        .getEvent()
-        .user(user)
-        .detail(Details.REASON, verdict.name())
-        .error("yte_otp_" + verdict);
-    // challenge, not failure: the brute-force protector only counts failures.
-    context.challenge(
+    OtpCredentials.refuseNotAGuess(
+        context,
+        user,
+        verdict,
         errorResponse(
             400, "invalid_grant", verdict == RecentCodes.Verdict.REPLAYED ? REPLAYED : STALE));
   }

@@ -1,7 +1,6 @@
 package vn.yte.iam.keycloak.mfa;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,11 +46,7 @@ public final class MfaResource {
   public Map<String, Object> resetOtp(@PathParam("id") String userId, ResetRequest request) {
     AdminAccess.Caller caller = AdminAccess.require(session);
     RealmModel realm = session.getContext().getRealm();
-    UserModel user = session.users().getUserById(realm, userId);
-    if (user == null) {
-      caller.permissions().users().requireQuery();
-      throw new NotFoundException("User not found");
-    }
+    UserModel user = caller.user(session, userId);
     caller.permissions().users().requireManage(user);
     String reason =
         Reasons.require(

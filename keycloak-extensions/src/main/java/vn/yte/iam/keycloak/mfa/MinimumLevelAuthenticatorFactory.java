@@ -8,7 +8,7 @@ import vn.yte.iam.keycloak.spi.StepAuthenticatorFactory;
 /**
  * {@code yte-minimum-level}: first step of the browser flow, see {@link MinimumLevelAuthenticator}.
  */
-public class MinimumLevelAuthenticatorFactory extends StepAuthenticatorFactory {
+public final class MinimumLevelAuthenticatorFactory extends StepAuthenticatorFactory {
   public static final String PROVIDER_ID = "yte-minimum-level";
 
   static final List<ProviderConfigProperty> CONFIG =
@@ -27,20 +27,7 @@ public class MinimumLevelAuthenticatorFactory extends StepAuthenticatorFactory {
         PROVIDER_ID,
         "YTe: minimum level of authentication",
         "MFA-1: raises every login to at least the configured level; place first in the flow.",
-        new MinimumLevelAuthenticator(false));
-  }
-
-  protected MinimumLevelAuthenticatorFactory(String id, String displayType, String helpText) {
-    super(id, displayType, helpText, new MinimumLevelAuthenticator(true));
-  }
-
-  @Override
-  public boolean isConfigurable() {
-    return true;
-  }
-
-  @Override
-  public List<ProviderConfigProperty> getConfigProperties() {
-    return CONFIG;
+        new MinimumLevelAuthenticator(false),
+        CONFIG);
   }
 }

@@ -4,24 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.yte.iam.keycloak.spi.StepAuthenticatorFactory;
 
 /**
  * {@code yte-minimum-level-for-roles}: MFA by role. Placed after the password step (in the level-1
  * subflow) of a realm whose baseline is level 1, it raises the login to level 2 for users holding
  * one of the configured roles.
  */
-public final class MinimumLevelForRolesAuthenticatorFactory
-    extends MinimumLevelAuthenticatorFactory {
+public final class MinimumLevelForRolesAuthenticatorFactory extends StepAuthenticatorFactory {
   public static final String PROVIDER_ID = "yte-minimum-level-for-roles";
-
-  private static final List<ProviderConfigProperty> CONFIG = withRoles();
 
   public MinimumLevelForRolesAuthenticatorFactory() {
     super(
         PROVIDER_ID,
         "YTe: minimum level of authentication for roles",
         "MFA by role: after the password step, raises the login to the configured level for"
-            + " holders of these roles.");
+            + " holders of these roles.",
+        new MinimumLevelAuthenticator(true),
+        withRoles());
   }
 
   private static List<ProviderConfigProperty> withRoles() {
@@ -36,10 +36,5 @@ public final class MinimumLevelForRolesAuthenticatorFactory
             .add()
             .build());
     return config;
-  }
-
-  @Override
-  public List<ProviderConfigProperty> getConfigProperties() {
-    return CONFIG;
   }
 }

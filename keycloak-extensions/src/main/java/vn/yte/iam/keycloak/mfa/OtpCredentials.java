@@ -33,6 +33,24 @@ final class OtpCredentials {
         .orElse(RecentCodes.Verdict.CHECK);
   }
 
+  /**
+   * Refuses a code that is not a guess: the event says which kind, and the answer is a challenge
+   * rather than a failure, so the brute-force protector (which counts failures only) leaves the
+   * owner alone.
+   */
+  static void refuseNotAGuess(
+      AuthenticationFlowContext context,
+      UserModel user,
+      RecentCodes.Verdict verdict,
+      jakarta.ws.rs.core.Response answer) {
+    context
+        .getEvent()
+        .user(user)
+        .detail(org.keycloak.events.Details.REASON, verdict.name())
+        .error("yte_otp_" + verdict);
+    context.challenge(answer);
+  }
+
   private static int staleSeconds(AuthenticatorConfigModel config) {
     String value = config == null ? null : config.getConfig().get(STALE_SECONDS);
     return value == null || value.isBlank() ? DEFAULT_STALE_SECONDS : Integer.parseInt(value);

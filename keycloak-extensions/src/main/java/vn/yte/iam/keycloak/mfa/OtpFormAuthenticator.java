@@ -94,13 +94,10 @@ final class OtpFormAuthenticator extends OTPFormAuthenticator {
       super.validateOTP(context);
       return;
     }
-    // Not a guess: say so, record it, and leave the brute-force counter alone (no failure).
-    context
-        .getEvent()
-        .user(user)
-        .detail(Details.REASON, verdict.name())
-        .error("yte_otp_" + verdict);
-    context.challenge(
+    OtpCredentials.refuseNotAGuess(
+        context,
+        user,
+        verdict,
         challenge(
             context,
             verdict == RecentCodes.Verdict.REPLAYED ? REPLAYED_MESSAGE : STALE_MESSAGE,

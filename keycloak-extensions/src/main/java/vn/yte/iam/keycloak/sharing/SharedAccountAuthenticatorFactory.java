@@ -57,16 +57,6 @@ public class SharedAccountAuthenticatorFactory extends StepAuthenticatorFactory 
 
   protected SharedAccountAuthenticatorFactory(
       String id, String displayType, String helpText, boolean directGrant) {
-    super(id, displayType, helpText, new SharedAccountAuthenticator(directGrant));
-  }
-
-  @Override
-  public boolean isConfigurable() {
-    return true;
-  }
-
-  @Override
-  public List<ProviderConfigProperty> getConfigProperties() {
-    return CONFIG;
+    super(id, displayType, helpText, new SharedAccountAuthenticator(directGrant), CONFIG);
   }
 }

@@ -10,21 +10,32 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * A flow step that checks the identified user: stateless, required or disabled, no configuration,
- * and no credential of its own (so no {@code amr} reference).
+ * A flow step that checks the identified user: stateless, required or disabled, no credential of
+ * its own (so no {@code amr} reference), and configurable only if given configuration properties.
  */
 public abstract class StepAuthenticatorFactory implements AuthenticatorFactory {
   private final String id;
   private final String displayType;
   private final String helpText;
   private final Authenticator authenticator;
+  private final List<ProviderConfigProperty> config;
 
   protected StepAuthenticatorFactory(
       String id, String displayType, String helpText, Authenticator authenticator) {
+    this(id, displayType, helpText, authenticator, List.of());
+  }
+
+  protected StepAuthenticatorFactory(
+      String id,
+      String displayType,
+      String helpText,
+      Authenticator authenticator,
+      List<ProviderConfigProperty> config) {
     this.id = id;
     this.displayType = displayType;
     this.helpText = helpText;
     this.authenticator = authenticator;
+    this.config = config;
   }
 
   @Override
@@ -54,7 +65,7 @@ public abstract class StepAuthenticatorFactory implements AuthenticatorFactory {
 
   @Override
   public boolean isConfigurable() {
-    return false;
+    return !config.isEmpty();
   }
 
   @Override
@@ -69,7 +80,7 @@ public abstract class StepAuthenticatorFactory implements AuthenticatorFactory {
 
   @Override
   public List<ProviderConfigProperty> getConfigProperties() {
-    return List.of();
+    return config;
   }
 
   @Override
