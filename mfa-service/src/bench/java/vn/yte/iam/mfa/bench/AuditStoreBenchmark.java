@@ -1,21 +1,16 @@
 package vn.yte.iam.mfa.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.yte.iam.mfa.MfaServiceApplication;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditQuery;
 import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.support.PostgresSchema;
 
 /**
  * The audit store on PostgreSQL (LOG-1, LOG-5): bulk append with hashing as the Keycloak-event
@@ -25,27 +20,17 @@ import vn.yte.iam.mfa.audit.AuditService;
  * <p>Arguments: events (default 200000), batch size (500), users (1000).
  */
 public final class AuditStoreBenchmark {
-  static final String URL =
-      System.getenv().getOrDefault("YTE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String USER = System.getenv().getOrDefault("YTE_TEST_PG_USER", "postgres");
-
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int users = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-    String schema = "yte_bench_" + UUID.randomUUID().toString().replace("-", "");
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(MfaServiceApplication.class)
-            .web(org.springframework.boot.WebApplicationType.NONE)
-            .run(
-                "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema,
+    try (PostgresSchema schema = new PostgresSchema("yte_bench");
+        ConfigurableApplicationContext context =
+            schema.startService(
                 "--yte.population.api-key=unused",
-                "--yte.population.citizen-key=bench-citizen-key-0123456789abcdef",
                 "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
                 "--yte.audit.checkpoint.interval=1h",
+                "--yte.alerts.interval=1h", // the alert detector would scan the records measured
                 "--logging.level.root=WARN")) {
       AuditService audit = context.getBean(AuditService.class);
       append(audit, Math.min(20_000, events), batch, users); // warm-up: JIT, pool, statistics
@@ -88,11 +73,6 @@ public final class AuditStoreBenchmark {
           total,
           millis[millis.length / 2],
           millis[(int) (millis.length * 0.95)]);
-    } finally {
-      try (Connection c = DriverManager.getConnection(URL, USER, "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
     }
   }
 

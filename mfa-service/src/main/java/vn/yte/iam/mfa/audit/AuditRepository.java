@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,6 +84,26 @@ class AuditRepository {
         .optional();
   }
 
+  /** The hashes of these records, by seq: what the neighbours of a displayed record link to. */
+  Map<Long, Links> links(Collection<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return Map.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(seqs.size(), "?"));
+    return jdbc
+        .sql("SELECT seq, prev_hash, entry_hash FROM audit_record WHERE seq IN (" + marks + ")")
+        .params(new ArrayList<>(seqs))
+        .query(
+            (rs, n) ->
+                Map.entry(
+                    rs.getLong("seq"),
+                    new Links(rs.getString("prev_hash"), rs.getString("entry_hash"))))
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  record Links(String prevHash, String entryHash) {}
+
   void advanceHead(long seq, String hash) {
     jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
         .params(seq, hash)
@@ -116,6 +140,39 @@ class AuditRepository {
     sql.append(" ORDER BY seq DESC LIMIT ?");
     params.add(q.limit());
     return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+  }
+
+  /** Up to {@code limit} records after {@code seq}, oldest first; of one type unless null. */
+  List<AuditRecord> after(long seq, String type, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM audit_record WHERE seq > ?"
+                + (type == null ? "" : " AND event_type = ?")
+                + " ORDER BY seq LIMIT ?")
+        .params(type == null ? List.of(seq, limit) : List.of(seq, type, limit))
+        .query(AuditRepository::map)
+        .list();
+  }
+
+  /** The newest {@code limit} records of one type, newest first. */
+  List<AuditRecord> latest(String type, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM audit_record WHERE event_type = ? ORDER BY seq DESC LIMIT ?")
+        .params(type, limit)
+        .query(AuditRepository::map)
+        .list();
+  }
+
+  /** Records {@code from..to} (inclusive) in order, streamed; the caller must close the stream. */
+  Stream<AuditRecord> streamRange(long from, long to) {
+    return streaming.queryForStream(
+        "SELECT " + COLUMNS + " FROM audit_record WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        AuditRepository::map,
+        from,
+        to);
   }
 
   /** The whole chain in order, streamed from a cursor; the caller must close the stream. */

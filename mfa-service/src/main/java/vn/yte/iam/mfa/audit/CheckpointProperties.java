@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     absent. Keep it (and a copy of its public half) away from the database and its backups:
  *     whoever holds both could rewrite history and sign it.
  * @param interval how often the chain's end is signed when it has grown
+ * @param exportDir where sealed segments are written once, read-only (WORM-style); none if unset
  */
 @ConfigurationProperties("yte.audit.checkpoint")
-public record CheckpointProperties(Path keyFile, Duration interval) {}
+public record CheckpointProperties(Path keyFile, Duration interval, Path exportDir) {}

@@ -1,36 +1,24 @@
 package vn.yte.iam.mfa.audit;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import vn.yte.iam.mfa.schedule.Periodic;
+import vn.yte.iam.mfa.schedule.PeriodicLifecycle;
 
-/** Seals a checkpoint every {@code yte.audit.checkpoint.interval} while the service runs. */
+/**
+ * Seals a checkpoint every {@code yte.audit.checkpoint.interval} while the service runs, then
+ * exports the sealed segments when an export directory is set.
+ */
 @Component
-class CheckpointSchedule implements SmartLifecycle {
-  private final Checkpoints checkpoints;
-  private final CheckpointProperties properties;
-  private Periodic task;
-
-  CheckpointSchedule(Checkpoints checkpoints, CheckpointProperties properties) {
-    this.checkpoints = checkpoints;
-    this.properties = properties;
-  }
-
-  @Override
-  public synchronized void start() {
-    task = Periodic.start("audit-checkpoint", properties.interval(), checkpoints::seal);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (task != null) {
-      task.close();
-      task = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return task != null;
+class CheckpointSchedule extends PeriodicLifecycle {
+  CheckpointSchedule(
+      Checkpoints checkpoints, SegmentExport export, CheckpointProperties properties) {
+    super(
+        "audit-checkpoint",
+        properties.interval(),
+        () -> {
+          checkpoints.seal();
+          if (properties.exportDir() != null) {
+            export.exportSealed(properties.exportDir());
+          }
+        });
   }
 }

@@ -74,7 +74,7 @@ public final class FhirAuditEvents {
     if (e.sourceIp() != null) {
       agent.put("network", Map.of("address", e.sourceIp(), "type", "2"));
     }
-    Purpose purpose = purpose(e.purpose());
+    Purpose purpose = Purpose.parse(e.purpose());
     if (purpose != null) {
       agent.put(
           "purposeOfUse",
@@ -125,18 +125,6 @@ public final class FhirAuditEvents {
       case "UPSTREAM_ERROR" -> "8";
       default -> "0";
     };
-  }
-
-  private static Purpose purpose(String name) {
-    if (name == null) {
-      return null;
-    }
-    for (Purpose p : Purpose.values()) {
-      if (p.name().equals(name)) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private static Map<String, Object> coding(String system, String code, String display) {

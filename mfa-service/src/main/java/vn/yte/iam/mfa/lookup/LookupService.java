@@ -42,7 +42,7 @@ public class LookupService {
   }
 
   public Result lookup(Caller caller, boolean mayLookUp, String rawCitizenId, String rawPurpose) {
-    Purpose purpose = parsePurpose(rawPurpose);
+    Purpose purpose = Purpose.parse(rawPurpose);
     String idProblem = CitizenId.problem(rawCitizenId);
     if (purpose == null || idProblem != null) {
       // Nothing from the request body is stored: it may be garbage or an injection attempt.
@@ -71,7 +71,13 @@ public class LookupService {
     }
     if (verdict == LookupGuard.Verdict.ALLOW_BULK) {
       // SEC-2: flagged, not refused; a clinic working a queue can look up many people.
-      alertOrFail(caller, "more than " + guard.bulkThreshold() + " distinct citizens in an hour");
+      recordOrFail(
+          ALERT,
+          caller,
+          "BULK_LOOKUP",
+          null,
+          null,
+          "more than " + guard.bulkThreshold() + " distinct citizens in an hour");
     }
 
     String requestId = UUID.randomUUID().toString();
@@ -93,31 +99,15 @@ public class LookupService {
     return new Result(requested.seq(), result.seq(), found);
   }
 
-  private void alertOrFail(Caller caller, String detail) {
-    try {
-      audit.append(
-          new AuditEvent(
-              ALERT,
-              "BULK_LOOKUP",
-              caller.subject(),
-              caller.username(),
-              caller.sessionId(),
-              caller.clientId(),
-              caller.sourceIp(),
-              caller.workstation(),
-              null,
-              null,
-              null,
-              detail));
-    } catch (RuntimeException e) {
-      throw auditUnavailable();
-    }
+  private AuditRecord recordOrFail(
+      Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
+    return recordOrFail(EVENT, caller, outcome, id, purpose, detail);
   }
 
   private AuditRecord recordOrFail(
-      Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
+      String type, Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
     try {
-      return record(caller, outcome, id, purpose, detail);
+      return record(type, caller, outcome, id, purpose, detail);
     } catch (RuntimeException e) {
       throw auditUnavailable();
     }
@@ -132,10 +122,10 @@ public class LookupService {
   }
 
   private AuditRecord record(
-      Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
+      String type, Caller caller, String outcome, CitizenId id, Purpose purpose, String detail) {
     return audit.append(
         new AuditEvent(
-            EVENT,
+            type,
             outcome,
             caller.subject(),
             caller.username(),
@@ -147,18 +137,6 @@ public class LookupService {
             id == null ? null : id.masked(),
             purpose == null ? null : purpose.name(),
             detail + " " + caller.authContext()));
-  }
-
-  private static Purpose parsePurpose(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    for (Purpose p : Purpose.values()) {
-      if (p.name().equals(raw)) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private static ApiException invalidCitizenId(String problem) {

@@ -20,4 +20,17 @@ public enum Purpose {
     this.labelVi = labelVi;
     this.labelEn = labelEn;
   }
+
+  /** The purpose with this exact name, or null: the API takes the enum names, nothing else. */
+  public static Purpose parse(String name) {
+    if (name == null) {
+      return null;
+    }
+    for (Purpose p : values()) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
 }

@@ -2,6 +2,10 @@ package vn.yte.iam.mfa.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +25,7 @@ abstract class AuditStoreContract {
   @Autowired AuditService audit;
   @Autowired JdbcTemplate jdbc;
   @Autowired Checkpoints checkpoints;
+  @Autowired SegmentExport segments;
 
   static AuditEvent event(String user, int i) {
     return new AuditEvent(
@@ -152,6 +158,40 @@ abstract class AuditStoreContract {
     }
     assertThat(checkpoints.verify()).isEmpty();
     assertThat(first.seq()).isLessThan(second.seq());
+  }
+
+  /**
+   * WORM-style export: each sealed segment once, read-only, verifiable with the public key alone.
+   */
+  @Test
+  void sealedSegmentsAreExportedOnceAndVerifyOffline(@TempDir Path dir) throws Exception {
+    audit.append(event("segment", 1));
+    audit.append(event("segment", 2));
+    checkpoints.seal();
+    List<Path> written = segments.exportSealed(dir);
+    assertThat(written).isNotEmpty();
+    assertThat(segments.exportSealed(dir)).as("written once").isEmpty();
+    Path last = written.get(written.size() - 1);
+    // Checked on the mode bits: root may write any file, whatever they say.
+    assertThat(Files.getPosixFilePermissions(last))
+        .doesNotContain(
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
+    JWKSet keys = JWKSet.parse(checkpoints.publicKeys());
+    for (Path segment : written) {
+      assertThat(SegmentFile.verify(segment, keys)).as(segment.toString()).isEmpty();
+    }
+
+    Path copy = dir.resolve("tampered.ndjson");
+    List<String> lines = new ArrayList<>(Files.readAllLines(last));
+    int mine = lines.size() - 1; // the segment's last record is this test's second one
+    assertThat(lines.get(mine)).contains("\"segment\"");
+    lines.set(mine, lines.get(mine).replace("\"segment\"", "\"someone\""));
+    Files.write(copy, lines);
+    assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("altered");
+    Files.write(copy, Files.readAllLines(last).subList(0, lines.size() - 1));
+    assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("does not end");
   }
 
   /**

@@ -1,0 +1,59 @@
+package vn.yte.iam.mfa.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.yte.iam.mfa.MfaServiceApplication;
+
+/**
+ * A throw-away schema in the PostgreSQL every development and CI machine runs on 127.0.0.1:5432
+ * (database {@code test}; {@code YTE_TEST_PG_URL} and {@code YTE_TEST_PG_USER} override), and
+ * mfa-service started on it. Dropped on close.
+ */
+public final class PostgresSchema implements AutoCloseable {
+  public static final String URL =
+      System.getenv().getOrDefault("YTE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String USER = System.getenv().getOrDefault("YTE_TEST_PG_USER", "postgres");
+
+  private final String name;
+
+  public PostgresSchema(String prefix) {
+    this.name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** mfa-service on this schema, on a free port, with {@code extra} arguments added. */
+  public ConfigurableApplicationContext startService(String... extra) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=" + URL + "?currentSchema=" + name);
+    args.add("--spring.datasource.username=" + USER);
+    args.add("--spring.datasource.password=");
+    args.add("--spring.flyway.schemas=" + name);
+    args.add("--yte.population.citizen-key=pg-citizen-key-0123456789abcdef0123");
+    args.addAll(List.of(extra));
+    return new SpringApplicationBuilder(MfaServiceApplication.class)
+        .run(args.toArray(String[]::new));
+  }
+
+  public void execute(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL, USER, "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+  }
+}
