@@ -29,20 +29,29 @@ class AuditApiController {
   private final AuditService audit;
   private final Checkpoints checkpoints;
   private final CitizenPseudonyms pseudonyms;
+  private final RecordIntegrity integrity;
+  private final AuditViews views;
 
-  AuditApiController(AuditService audit, Checkpoints checkpoints, CitizenPseudonyms pseudonyms) {
+  AuditApiController(
+      AuditService audit,
+      Checkpoints checkpoints,
+      CitizenPseudonyms pseudonyms,
+      RecordIntegrity integrity,
+      AuditViews views) {
     this.audit = audit;
+    this.views = views;
     this.checkpoints = checkpoints;
     this.pseudonyms = pseudonyms;
+    this.integrity = integrity;
   }
 
   /**
    * The trail, newest first, filtered by user, citizen (who looked up this person: the citizen ID
    * is turned into its pseudonym, never stored or logged in clear), SSO session (login, MFA,
-   * systems and lookups of one session), system and time.
+   * systems and lookups of one session), system and time; each record with its integrity badge.
    */
   @GetMapping("/api/v1/audit/records")
-  List<AuditRecord> records(
+  List<RecordIntegrity.Checked> records(
       @AuthenticationPrincipal Jwt jwt,
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String citizenId,
@@ -52,8 +61,8 @@ class AuditApiController {
       @RequestParam(required = false) Instant to,
       @RequestParam(defaultValue = "100") int limit) {
     AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
-    logView(jwt, "records " + describe(query));
-    return audit.find(query);
+    views.log(jwt, "records " + describe(query));
+    return integrity.check(audit.find(query));
   }
 
   /**
@@ -79,7 +88,7 @@ class AuditApiController {
           "format must be csv or fhir.");
     }
     AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
-    logView(jwt, "export " + format + " " + describe(query));
+    views.log(jwt, "export " + format + " " + describe(query));
     List<AuditRecord> records = audit.find(query);
     if ("csv".equals(format)) {
       return ResponseEntity.ok()
@@ -144,7 +153,7 @@ class AuditApiController {
    */
   @GetMapping("/api/v1/audit/verify")
   Map<String, Object> verify(@AuthenticationPrincipal Jwt jwt) {
-    logView(jwt, "verify");
+    views.log(jwt, "verify");
     Map<String, Object> body = new LinkedHashMap<>();
     Optional<HashChain.Problem> problem = audit.verify().or(checkpoints::verify);
     body.put("intact", problem.isEmpty());
@@ -162,7 +171,7 @@ class AuditApiController {
   /** Signed checkpoints (JWS, ES256), oldest first, for verification outside this service. */
   @GetMapping("/api/v1/audit/checkpoints")
   List<Checkpoint> checkpoints(@AuthenticationPrincipal Jwt jwt) {
-    logView(jwt, "checkpoints");
+    views.log(jwt, "checkpoints");
     return checkpoints.list();
   }
 
@@ -170,22 +179,5 @@ class AuditApiController {
   @GetMapping("/api/v1/audit/checkpoints/jwks")
   Map<String, Object> checkpointKeys() {
     return checkpoints.publicKeys();
-  }
-
-  private void logView(Jwt jwt, String what) {
-    audit.append(
-        new AuditEvent(
-            "AUDIT_VIEW",
-            "GRANTED",
-            jwt.getSubject(),
-            jwt.getClaimAsString("preferred_username"),
-            jwt.getClaimAsString("sid"),
-            jwt.getClaimAsString("azp"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            what.length() > 500 ? what.substring(0, 500) : what));
   }
 }

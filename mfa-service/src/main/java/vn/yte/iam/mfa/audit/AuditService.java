@@ -62,6 +62,18 @@ public class AuditService {
     return repository.find(query);
   }
 
+  /** Up to {@code limit} records after {@code seq}, oldest first; of one type unless null. */
+  @Transactional(readOnly = true)
+  public List<AuditRecord> after(long seq, String type, int limit) {
+    return repository.after(seq, type, limit);
+  }
+
+  /** The newest {@code limit} records of one type, newest first. */
+  @Transactional(readOnly = true)
+  public List<AuditRecord> latest(String type, int limit) {
+    return repository.latest(type, limit);
+  }
+
   /** Re-computes the whole chain; empty when intact. */
   @Transactional(readOnly = true)
   public Optional<HashChain.Problem> verify() {

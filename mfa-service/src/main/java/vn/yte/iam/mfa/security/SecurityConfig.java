@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.yte.iam.mfa.console.ConsoleProperties;
 
 /**
  * Bearer tokens from Keycloak, validated by nimbus-jose-jwt against the realm's JWKS with issuer,
@@ -31,20 +34,50 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ConsoleProperties console) throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
                     .permitAll()
+                    // the console's page, script and sign-in settings: no data without a token
+                    .requestMatchers("/audit", "/audit/**")
+                    .permitAll()
                     .requestMatchers("/api/v1/audit/**")
                     .hasRole("auditor")
+                    .requestMatchers("/api/v1/alerts")
+                    .hasAnyRole("auditor", "iam-admin")
                     .anyRequest()
                     .authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
+        .headers(
+            h ->
+                h.contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(console)))
+                    // the console's address carries the authorization code for a moment
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
         .oauth2ResourceServer(
             rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter())));
     return http.build();
+  }
+
+  /**
+   * Scripts, styles and data from this service only; the browser may also talk to Keycloak's token
+   * endpoint. Nothing may frame the console (click-jacking).
+   */
+  static String contentPolicy(ConsoleProperties console) {
+    URI issuer = URI.create(console.issuer());
+    String keycloak =
+        issuer.getScheme()
+            + "://"
+            + issuer.getHost()
+            + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self' "
+        + keycloak
+        + "; form-action 'self' "
+        + keycloak
+        + "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
   }
 
   @Bean

@@ -1,0 +1,553 @@
+// Auditor console (LOG-4). Signs the auditor in at Keycloak with the authorization code flow and
+// PKCE (public client, acr "mfa" demanded by the client), keeps the tokens in memory only, and reads
+// the trail through the auditor API, which logs every view (LOG-7). Record data is only ever set as
+// text, never parsed as HTML: the trail holds whatever callers sent.
+"use strict";
+
+const TEXT = {
+  vi: {
+    title: "Nhật ký kiểm toán",
+    logout: "Đăng xuất",
+    signingIn: "Đang đăng nhập…",
+    loading: "Đang tải…",
+    username: "Tài khoản",
+    citizenId: "Số định danh công dân (ai đã tra cứu người này)",
+    sessionId: "Phiên đăng nhập (sid)",
+    clientId: "Hệ thống",
+    from: "Từ",
+    to: "Đến",
+    search: "Tìm",
+    back: "Quay lại",
+    exportCsv: "Xuất CSV",
+    exportFhir: "Xuất FHIR AuditEvent",
+    verify: "Kiểm tra toàn vẹn chuỗi",
+    colTime: "Thời điểm",
+    colEvent: "Sự kiện",
+    colOutcome: "Kết quả",
+    colUser: "Tài khoản",
+    colSession: "Phiên",
+    colSystem: "Hệ thống",
+    colCitizen: "Công dân",
+    colPurpose: "Mục đích",
+    colSource: "Địa chỉ",
+    colIntegrity: "Toàn vẹn",
+    empty: "Không có bản ghi nào.",
+    viewAll: "Toàn bộ nhật ký (mới nhất trước)",
+    viewUser: "Nhật ký của tài khoản {0}",
+    viewCitizen: "Ai đã tra cứu công dân này",
+    viewSession: "Phiên đăng nhập {0}: đăng nhập → MFA → hệ thống → tra cứu",
+    viewFiltered: "Nhật ký theo bộ lọc",
+    SEALED: "Đã niêm phong",
+    INTACT: "Toàn vẹn",
+    ALTERED: "Bị sửa đổi",
+    sealedTip: "Mã băm và liên kết đúng; đã có điểm kiểm tra ký số bao phủ.",
+    intactTip: "Mã băm và liên kết đúng; chưa đến điểm kiểm tra ký số tiếp theo.",
+    alteredTip: "Mã băm hoặc liên kết với bản ghi liền kề không khớp: dữ liệu đã bị thay đổi.",
+    chainIntact: "Chuỗi nhật ký toàn vẹn: {0} điểm kiểm tra đã ký, bản ghi cuối được ký: #{1}.",
+    chainBroken: "PHÁT HIỆN SAI LỆCH tại bản ghi #{0}: {1}",
+    notAuditor: "Tài khoản này không có vai trò kiểm toán viên.",
+    sessionExpired: "Phiên làm việc đã hết hạn, đang đăng nhập lại…",
+    signInFailed: "Đăng nhập không thành công. Vui lòng thử lại.",
+    failed: "Không thực hiện được yêu cầu.",
+    alertsTitle: "Cảnh báo an ninh",
+    colKind: "Loại",
+    colMessage: "Nội dung",
+    noAlerts: "Không có cảnh báo nào.",
+  },
+  en: {
+    title: "Audit trail",
+    logout: "Sign out",
+    signingIn: "Signing in…",
+    loading: "Loading…",
+    username: "Account",
+    citizenId: "Citizen ID (who looked this person up)",
+    sessionId: "SSO session (sid)",
+    clientId: "System",
+    from: "From",
+    to: "To",
+    search: "Search",
+    back: "Back",
+    exportCsv: "Export CSV",
+    exportFhir: "Export FHIR AuditEvent",
+    verify: "Verify chain integrity",
+    colTime: "Time",
+    colEvent: "Event",
+    colOutcome: "Outcome",
+    colUser: "Account",
+    colSession: "Session",
+    colSystem: "System",
+    colCitizen: "Citizen",
+    colPurpose: "Purpose",
+    colSource: "Address",
+    colIntegrity: "Integrity",
+    empty: "No records.",
+    viewAll: "Whole trail (newest first)",
+    viewUser: "Trail of account {0}",
+    viewCitizen: "Who looked up this citizen",
+    viewSession: "SSO session {0}: login → MFA → systems → lookups",
+    viewFiltered: "Trail by filter",
+    SEALED: "Sealed",
+    INTACT: "Intact",
+    ALTERED: "Altered",
+    sealedTip: "Hash and links hold; covered by a signed checkpoint.",
+    intactTip: "Hash and links hold; newer than the last signed checkpoint.",
+    alteredTip: "The hash or a link to a neighbouring record does not match: data was changed.",
+    chainIntact: "Chain intact: {0} signed checkpoints, last signed record #{1}.",
+    chainBroken: "TAMPERING DETECTED at record #{0}: {1}",
+    notAuditor: "This account does not have the auditor role.",
+    sessionExpired: "Your session expired; signing in again…",
+    signInFailed: "Sign-in failed. Please try again.",
+    failed: "The request could not be completed.",
+    alertsTitle: "Security alerts",
+    colKind: "Kind",
+    colMessage: "Message",
+    noAlerts: "No alerts.",
+  },
+};
+
+const FILTERS = ["username", "citizenId", "sessionId", "clientId", "from", "to"];
+const state = { lang: localStorage.getItem("yte.console.lang") || "vi", tokens: null };
+let config = null;
+const visited = [];
+let current = {};
+
+const $ = (id) => document.getElementById(id);
+
+function t(key, ...args) {
+  const text = TEXT[state.lang][key] || key;
+  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  document.title = t("title");
+  document.querySelectorAll("[data-i18n]").forEach((el) => {
+    el.textContent = t(el.dataset.i18n);
+  });
+  $("lang-vi").setAttribute("aria-pressed", String(state.lang === "vi"));
+  $("lang-en").setAttribute("aria-pressed", String(state.lang === "en"));
+}
+
+function setLanguage(lang) {
+  state.lang = lang;
+  localStorage.setItem("yte.console.lang", lang);
+  applyLanguage();
+  if (state.tokens && !$("console").hidden) {
+    show(current, false);
+  }
+  if (state.tokens && !$("alerts-view").hidden) {
+    showAlerts();
+  }
+}
+
+function showStatus(text, error) {
+  const status = $("status");
+  status.textContent = text;
+  status.className = error ? "error" : "";
+  status.hidden = !text;
+}
+
+// ---- Sign-in: authorization code with PKCE (RFC 7636) ----
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+function randomString() {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function endpoint(name) {
+  return config.issuer + "/protocol/openid-connect/" + name;
+}
+
+function redirectUri() {
+  return location.origin + "/audit/";
+}
+
+async function signIn() {
+  const verifier = randomString();
+  const stateParam = randomString();
+  sessionStorage.setItem("yte.console.pkce", JSON.stringify({ verifier, state: stateParam }));
+  const challenge = base64url(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))
+  );
+  const params = new URLSearchParams({
+    client_id: config.clientId,
+    response_type: "code",
+    scope: "openid",
+    redirect_uri: redirectUri(),
+    state: stateParam,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    ui_locales: state.lang,
+  });
+  location.assign(endpoint("auth") + "?" + params);
+}
+
+async function tokenRequest(form) {
+  const response = await fetch(endpoint("token"), {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+  });
+  if (!response.ok) {
+    return null;
+  }
+  return response.json();
+}
+
+async function completeSignIn(query) {
+  const saved = JSON.parse(sessionStorage.getItem("yte.console.pkce") || "null");
+  sessionStorage.removeItem("yte.console.pkce");
+  // The code must not stay in the address bar or the history.
+  window.history.replaceState(null, "", redirectUri());
+  if (!saved || saved.state !== query.get("state") || !query.get("code")) {
+    return null;
+  }
+  return tokenRequest({
+    grant_type: "authorization_code",
+    client_id: config.clientId,
+    code: query.get("code"),
+    redirect_uri: redirectUri(),
+    code_verifier: saved.verifier,
+  });
+}
+
+async function refresh() {
+  if (!state.tokens || !state.tokens.refresh_token) {
+    return false;
+  }
+  const renewed = await tokenRequest({
+    grant_type: "refresh_token",
+    client_id: config.clientId,
+    refresh_token: state.tokens.refresh_token,
+  });
+  state.tokens = renewed;
+  return renewed !== null;
+}
+
+function signOut() {
+  const params = new URLSearchParams({
+    client_id: config.clientId,
+    post_logout_redirect_uri: redirectUri(),
+  });
+  if (state.tokens && state.tokens.id_token) {
+    params.set("id_token_hint", state.tokens.id_token);
+  }
+  state.tokens = null;
+  location.assign(endpoint("logout") + "?" + params);
+}
+
+function claims(jwt) {
+  const part = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+  const bytes = Uint8Array.from(atob(part), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+// ---- Auditor API ----
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(status + "");
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, accept) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const response = await fetch(path, {
+      headers: {
+        Authorization: "Bearer " + state.tokens.access_token,
+        Accept: accept || "application/json",
+      },
+    });
+    if (response.status === 401 && attempt === 0 && (await refresh())) {
+      continue;
+    }
+    if (!response.ok) {
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (notJson) {
+        body = null;
+      }
+      throw new ApiError(response.status, body);
+    }
+    return response;
+  }
+  throw new ApiError(401, null);
+}
+
+function problem(error) {
+  if (error instanceof ApiError) {
+    if (error.status === 401) {
+      showStatus(t("sessionExpired"), true);
+      signIn();
+      return;
+    }
+    if (error.status === 403) {
+      showStatus(t("notAuditor"), true);
+      return;
+    }
+    if (error.body && error.body.message) {
+      showStatus(state.lang === "vi" ? error.body.message : error.body.message_en, true);
+      return;
+    }
+  }
+  showStatus(t("failed"), true);
+}
+
+function queryString(filters, extra) {
+  const params = new URLSearchParams(extra || {});
+  for (const name of FILTERS) {
+    const value = filters[name];
+    if (value) {
+      params.set(name, name === "from" || name === "to" ? new Date(value).toISOString() : value);
+    }
+  }
+  return params.toString();
+}
+
+// ---- Views ----
+
+function readForm() {
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = $("f-" + name).value.trim();
+    if (value) {
+      filters[name] = value;
+    }
+  }
+  return filters;
+}
+
+function fillForm(filters) {
+  for (const name of FILTERS) {
+    $("f-" + name).value = filters[name] || "";
+  }
+}
+
+function title(filters) {
+  const keys = Object.keys(filters);
+  if (keys.length === 0) {
+    return t("viewAll");
+  }
+  if (keys.length === 1 && filters.username) {
+    return t("viewUser", filters.username);
+  }
+  if (keys.length === 1 && filters.citizenId) {
+    return t("viewCitizen");
+  }
+  if (keys.length === 1 && filters.sessionId) {
+    return t("viewSession", filters.sessionId);
+  }
+  return t("viewFiltered");
+}
+
+/** Shows the trail for these filters; {@code remember} keeps the previous view for "Back". */
+async function show(filters, remember) {
+  if (remember) {
+    visited.push(current);
+  }
+  current = filters;
+  fillForm(filters);
+  $("back").disabled = visited.length === 0;
+  $("view-title").textContent = title(filters);
+  // No rows of the previous view under the new title while this one loads.
+  $("records").dataset.state = "loading";
+  document.querySelector("#records tbody").replaceChildren();
+  showStatus(t("loading"), false);
+  try {
+    const response = await api("/api/v1/audit/records?" + queryString(filters, { limit: "200" }));
+    render(await response.json());
+    showStatus("", false);
+  } catch (error) {
+    render([]);
+    problem(error);
+  }
+}
+
+function link(text, filters) {
+  const a = document.createElement("a");
+  a.className = "link";
+  a.textContent = text;
+  a.href = "#";
+  a.addEventListener("click", (event) => {
+    event.preventDefault();
+    show(filters, true);
+  });
+  return a;
+}
+
+function cell(row, content, className) {
+  const td = document.createElement("td");
+  if (className) {
+    td.className = className;
+  }
+  if (content instanceof Node) {
+    td.appendChild(content);
+  } else {
+    td.textContent = content == null ? "" : String(content);
+  }
+  row.appendChild(td);
+}
+
+function formatTime(iso) {
+  return new Date(iso).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    dateStyle: "short",
+    timeStyle: "medium",
+  });
+}
+
+function render(records) {
+  const body = document.querySelector("#records tbody");
+  body.replaceChildren();
+  for (const r of records) {
+    const e = r.event;
+    const row = document.createElement("tr");
+    row.dataset.seq = r.seq;
+    cell(row, formatTime(r.recordedAt));
+    cell(row, r.seq);
+    cell(row, e.type, "type");
+    cell(row, e.outcome);
+    cell(row, e.actorUsername ? link(e.actorUsername, { username: e.actorUsername }) : "", "user");
+    cell(
+      row,
+      e.sessionId ? link(e.sessionId.slice(0, 8) + "…", { sessionId: e.sessionId }) : "",
+      "session"
+    );
+    cell(row, e.clientId ? link(e.clientId, { clientId: e.clientId }) : "", "system");
+    cell(row, e.citizenMasked, "citizen");
+    cell(row, e.purpose);
+    cell(row, e.sourceIp);
+    const badge = document.createElement("span");
+    badge.className = "badge badge-" + r.integrity;
+    badge.textContent = t(r.integrity);
+    badge.title = t(r.integrity.toLowerCase() + "Tip");
+    cell(row, badge, "integrity");
+    body.appendChild(row);
+  }
+  $("empty").hidden = records.length > 0;
+  $("records").dataset.state = "loaded";
+}
+
+async function verify() {
+  const result = $("verify-result");
+  result.textContent = t("loading");
+  result.className = "";
+  try {
+    const body = await (await api("/api/v1/audit/verify")).json();
+    if (body.intact) {
+      result.textContent = t("chainIntact", body.checkpoints, body.lastCheckpointSeq ?? "-");
+      result.className = "ok";
+    } else {
+      result.textContent = t("chainBroken", body.firstBadRecord, body.problem);
+      result.className = "error";
+    }
+  } catch (error) {
+    result.textContent = "";
+    problem(error);
+  }
+}
+
+async function download(format) {
+  try {
+    const response = await api(
+      "/api/v1/audit/export?" + queryString(current, { format, limit: "1000" }),
+      format === "csv" ? "text/csv" : "application/fhir+json"
+    );
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = format === "csv" ? "audit.csv" : "audit-fhir.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (error) {
+    problem(error);
+  }
+}
+
+/** SEC-2 alerts, newest first, each in the console's language. */
+async function showAlerts() {
+  $("alerts-view").hidden = false;
+  const table = $("alerts");
+  table.dataset.state = "loading";
+  const body = table.querySelector("tbody");
+  body.replaceChildren();
+  try {
+    const alerts = await (await api("/api/v1/alerts?limit=100")).json();
+    for (const a of alerts) {
+      const row = document.createElement("tr");
+      cell(row, formatTime(a.recordedAt));
+      cell(row, a.seq);
+      cell(row, a.kind, "kind");
+      cell(row, state.lang === "vi" ? a.message : a.message_en, "message");
+      body.appendChild(row);
+    }
+    $("no-alerts").hidden = alerts.length > 0;
+    table.dataset.state = "loaded";
+  } catch (error) {
+    problem(error);
+  }
+}
+
+function roles(token) {
+  const access = claims(token).realm_access;
+  return access && Array.isArray(access.roles) ? access.roles : [];
+}
+
+async function start() {
+  applyLanguage();
+  $("lang-vi").addEventListener("click", () => setLanguage("vi"));
+  $("lang-en").addEventListener("click", () => setLanguage("en"));
+  try {
+    config = await (await fetch("/audit/config")).json();
+  } catch (error) {
+    showStatus(t("failed"), true);
+    return;
+  }
+  const query = new URLSearchParams(location.search);
+  if (!query.has("code") && !query.has("error")) {
+    await signIn();
+    return;
+  }
+  state.tokens = await completeSignIn(query);
+  if (!state.tokens) {
+    showStatus(t("signInFailed"), true);
+    return;
+  }
+  $("auditor").textContent = claims(state.tokens.access_token).preferred_username || "";
+  $("logout").addEventListener("click", signOut);
+  const granted = roles(state.tokens.access_token);
+  if (!granted.includes("auditor") && granted.includes("iam-admin")) {
+    // Account administrators see the alerts, not the trail.
+    await showAlerts();
+    showStatus("", false);
+    return;
+  }
+  $("filters").addEventListener("submit", (event) => {
+    event.preventDefault();
+    show(readForm(), true);
+  });
+  $("back").addEventListener("click", () => {
+    if (visited.length) {
+      show(visited.pop(), false);
+    }
+  });
+  $("verify").addEventListener("click", verify);
+  $("export-csv").addEventListener("click", () => download("csv"));
+  $("export-fhir").addEventListener("click", () => download("fhir"));
+  $("show-alerts").addEventListener("click", showAlerts);
+  $("console").hidden = false;
+  await show({}, false);
+}
+
+start();

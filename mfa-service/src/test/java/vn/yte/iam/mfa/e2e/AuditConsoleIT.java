@@ -1,0 +1,211 @@
+package vn.yte.iam.mfa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.yte.iam.mfa.MfaServiceApplication;
+import vn.yte.iam.mfa.audit.AuditEvent;
+import vn.yte.iam.mfa.audit.AuditQuery;
+import vn.yte.iam.mfa.audit.AuditRecord;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.audit.Checkpoints;
+import vn.yte.iam.mfa.lookup.CitizenId;
+import vn.yte.iam.mfa.lookup.CitizenPseudonyms;
+import vn.yte.iam.testsupport.Browser;
+import vn.yte.iam.testsupport.FreePorts;
+import vn.yte.iam.testsupport.KeycloakServer;
+import vn.yte.iam.testsupport.Totp;
+
+/**
+ * The auditor console (LOG-4) in real headless Chromium against the real Keycloak: the auditor
+ * signs in with password and TOTP, follows a citizen to who looked them up, to that session and
+ * back, sees each record's integrity badge turn to "altered" when the database is edited, and every
+ * view lands in the trail (LOG-7). A clinician without the auditor role is refused.
+ */
+class AuditConsoleIT {
+  static final String AUDITOR = "kt.lethichi";
+  static final String AUDITOR_PASSWORD = "Console-Auditor-2026!x";
+  static final String CLINICIAN = "bs.nguyenvanan";
+  static final String CLINICIAN_PASSWORD = "Console-Clinician-2026!x";
+  static final Totp.Device AUDITOR_DEVICE =
+      new Totp.Device("Console-Auditor-Totp-1".getBytes(StandardCharsets.UTF_8));
+  static final Totp.Device CLINICIAN_DEVICE =
+      new Totp.Device("Console-Clinician-Totp".getBytes(StandardCharsets.UTF_8));
+  static final String CITIZEN = "079192034567";
+  static final String LOOKUP_SESSION = "5d1c0a3e-console-session";
+  static final String INJECTED = "<script>window.pwned=1</script>";
+
+  static final int PORT = FreePorts.next();
+  static final String CONSOLE = "http://127.0.0.1:" + PORT + "/audit/";
+  static KeycloakServer keycloak;
+  static ConfigurableApplicationContext service;
+
+  @BeforeAll
+  static void start() {
+    keycloak =
+        KeycloakServer.builder(KeycloakServer.distributionFromBuild())
+            .provider(Path.of(System.getProperty("provider.jar")))
+            .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
+            .env("YTE_AUDIT_UI_ORIGIN", "http://127.0.0.1:" + PORT)
+            .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
+            .env("YTE_DEMO_ADMIN_PASSWORD", "Console-Admin-2026!x")
+            .env("YTE_DEMO_AUDITOR_PASSWORD", AUDITOR_PASSWORD)
+            .env("YTE_MFA_SERVICE_CLIENT_SECRET", "console-secret-not-for-production")
+            .env("YTE_DEMO_CLINICIAN_TOTP", "Console-Clinician-Totp")
+            .env("YTE_DEMO_ADMIN_TOTP", "Console-Admin-Totp-Key")
+            .env("YTE_DEMO_AUDITOR_TOTP", "Console-Auditor-Totp-1")
+            .start();
+    service =
+        new SpringApplicationBuilder(MfaServiceApplication.class)
+            .run(
+                "--server.port=" + PORT,
+                "--spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE",
+                "--yte.token.issuer=" + keycloak.issuer("yte-demo"),
+                "--yte.population.upstream-url=http://127.0.0.1:9",
+                "--yte.population.api-key=unused",
+                "--yte.population.citizen-key=console-citizen-key-0123456789abcdef",
+                "--yte.audit.checkpoint.key-file=target/console-checkpoint-key.jwk.json",
+                "--yte.audit.checkpoint.interval=1h");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+    }
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  @Test
+  void anAuditorFollowsACitizenToTheSessionAndSeesTampering() {
+    AuditService audit = service.getBean(AuditService.class);
+    String citizenRef = service.getBean(CitizenPseudonyms.class).of(new CitizenId(CITIZEN));
+    audit.append(event("KC_LOGIN", "SUCCESS", null, null, "pwd otp"));
+    AuditRecord lookup =
+        audit.append(event("POPULATION_LOOKUP", "FOUND", citizenRef, "TREATMENT", ""));
+    audit.append(event("POPULATION_LOOKUP", "FOUND", null, INJECTED, ""));
+
+    try (Browser browser = Browser.start("vi")) {
+      signIn(browser, AUDITOR, AUDITOR_PASSWORD, AUDITOR_DEVICE);
+      browser.awaitPageContaining("Toàn bộ nhật ký (mới nhất trước)");
+      assertThat(browser.text("#auditor")).isEqualTo(AUDITOR);
+
+      // Who looked up this citizen? The clear ID goes to the API, never into the trail.
+      browser.type("#f-citizenId", CITIZEN);
+      browser.click("#search");
+      browser.awaitPageContaining("Ai đã tra cứu công dân này");
+      awaitRows(browser, 1);
+      assertThat(browser.text("#records tbody td.user")).isEqualTo(CLINICIAN);
+      assertThat(browser.text("#records tbody td.citizen")).doesNotContain("192034");
+      assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Toàn vẹn");
+
+      // ...to that session: login, MFA, systems and lookups together; and back.
+      browser.click("#records tbody td.session a");
+      browser.awaitPageContaining("Phiên đăng nhập " + LOOKUP_SESSION);
+      awaitRows(browser, 3);
+      assertThat(browser.source()).contains("KC_LOGIN").contains("POPULATION_LOOKUP");
+      // What callers sent is shown as text, never run as markup.
+      assertThat(browser.source()).contains("&lt;script&gt;window.pwned=1&lt;/script&gt;");
+      assertThat(browser.present("#records script")).isFalse();
+      browser.click("#back");
+      browser.awaitPageContaining("Ai đã tra cứu công dân này");
+
+      browser.click("#verify");
+      assertThat(awaitText(browser, "#verify-result.ok")).startsWith("Chuỗi nhật ký toàn vẹn");
+
+      // Once a signed checkpoint covers it, the record is sealed.
+      service.getBean(Checkpoints.class).seal();
+      browser.click("#search");
+      awaitRows(browser, 1);
+      assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Đã niêm phong");
+
+      // A database administrator edits the lookup's purpose: the badge and the chain say so.
+      service
+          .getBean(JdbcClient.class)
+          .sql("UPDATE audit_record SET purpose = 'RESEARCH' WHERE seq = ?")
+          .param(lookup.seq())
+          .update();
+      browser.click("#search");
+      awaitRows(browser, 1);
+      assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Bị sửa đổi");
+      browser.click("#verify");
+      assertThat(awaitText(browser, "#verify-result.error"))
+          .startsWith("PHÁT HIỆN SAI LỆCH tại bản ghi #" + lookup.seq());
+
+      browser.click("#lang-en");
+      browser.awaitPageContaining("Who looked up this citizen");
+      awaitRows(browser, 1);
+      assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Altered");
+    }
+
+    // Every view, search and verification above is itself in the trail, citizen by pseudonym.
+    List<AuditRecord> views =
+        audit.find(new AuditQuery(AUDITOR, null, null, null, null, null, 100)).stream()
+            .filter(r -> r.event().type().equals("AUDIT_VIEW"))
+            .toList();
+    assertThat(views).extracting(r -> r.event().detail()).anyMatch(d -> d.contains(citizenRef));
+    assertThat(views).extracting(r -> r.event().detail()).anyMatch(d -> d.startsWith("verify"));
+    assertThat(views).extracting(r -> r.event().detail()).noneMatch(d -> d.contains(CITIZEN));
+    assertThat(views).allMatch(r -> "audit-ui".equals(r.event().clientId()));
+  }
+
+  @Test
+  void aClinicianIsRefusedTheConsole() {
+    try (Browser browser = Browser.start("vi")) {
+      signIn(browser, CLINICIAN, CLINICIAN_PASSWORD, CLINICIAN_DEVICE);
+      assertThat(awaitText(browser, "#status.error"))
+          .isEqualTo("Tài khoản này không có vai trò kiểm toán viên.");
+      assertThat(browser.present("#records tbody tr")).isFalse();
+    }
+  }
+
+  private static void signIn(
+      Browser browser, String username, String password, Totp.Device device) {
+    browser.open(CONSOLE);
+    browser.type("#username", username);
+    browser.type("#password", password);
+    browser.click("#kc-login");
+    browser.type("#otp", device.nextCode());
+    browser.click("#kc-login");
+    browser.awaitUrlContaining(CONSOLE);
+  }
+
+  private static void awaitRows(Browser browser, int count) {
+    browser.find("#records[data-state=loaded] tbody tr:nth-child(" + count + ")");
+    assertThat(browser.present("#records tbody tr:nth-child(" + (count + 1) + ")")).isFalse();
+  }
+
+  /** Waits for the element, then for it to hold text (the answer arrives after the click). */
+  private static String awaitText(Browser browser, String css) {
+    browser.find(css);
+    return browser.text(css);
+  }
+
+  private static AuditEvent event(
+      String type, String outcome, String citizenRef, String purpose, String detail) {
+    return new AuditEvent(
+        type,
+        outcome,
+        "3f0b8a2c-clinician",
+        CLINICIAN,
+        LOOKUP_SESSION,
+        "his-demo",
+        "10.20.30.40",
+        null,
+        citizenRef,
+        citizenRef == null ? null : "079*******67",
+        purpose,
+        detail);
+  }
+}
