@@ -18,7 +18,6 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.storage.ReadOnlyException;
 import vn.yte.iam.keycloak.spi.UserStep;
 
 /**
@@ -31,7 +30,8 @@ import vn.yte.iam.keycloak.spi.UserStep;
  * them for administrators and auditors.
  */
 final class SharedAccountAuthenticator extends UserStep {
-  static final String HISTORY_ATTRIBUTE = "yte.loginHistory";
+  static final String HISTORY_KEY = "yte.loginHistory.";
+  private static final String HISTORY_NOTE = "history";
   static final String SIGNALS_DETAIL = "yte_shared_account";
   static final String ACTION_DETAIL = "yte_shared_action";
   static final String OTHER_ADDRESSES_DETAIL = "yte_other_addresses";
@@ -62,7 +62,7 @@ final class SharedAccountAuthenticator extends UserStep {
         deviceKey(context.getHttpRequest().getHttpHeaders().getHeaderString("User-Agent"));
     List<UserSessionModel> live =
         context.getSession().sessions().getUserSessionsStream(realm, user).toList();
-    LoginHistory history = LoginHistory.parse(user.getAttributeStream(HISTORY_ATTRIBUTE).toList());
+    LoginHistory history = recall(context, user);
 
     SharingSignals.Finding finding =
         new SharingSignals(policy.rules())
@@ -82,8 +82,10 @@ final class SharedAccountAuthenticator extends UserStep {
       return;
     }
     remember(
+        context,
         user,
-        history.plus(new LoginHistory.Entry(now, address, device), policy.rules().windowSeconds()));
+        history.plus(new LoginHistory.Entry(now, address, device), policy.rules().windowSeconds()),
+        policy.rules().windowSeconds());
     if (finding.any()) {
       record(context.getEvent(), finding, policy);
       if (policy.action() == SharingPolicy.Action.TERMINATE) {
@@ -101,15 +103,32 @@ final class SharedAccountAuthenticator extends UserStep {
   }
 
   /**
-   * Keeps the history on the user. A read-only directory user (LDAP/AD) cannot take it: concurrent
-   * sessions are still checked for them, intervals and devices are not.
+   * The account's recent logins live in Keycloak's single-use store (shared by the cluster,
+   * expiring with the window), not on the user: a write to the user on every login would make
+   * Keycloak drop and reload the cached user each time, and a read-only directory user (LDAP/AD)
+   * could not take it at all. A full restart of the cluster forgets the window, as it forgets live
+   * sessions.
    */
-  private static void remember(UserModel user, LoginHistory history) {
-    try {
-      user.setAttribute(HISTORY_ATTRIBUTE, history.format());
-    } catch (ReadOnlyException e) {
-      // see above
-    }
+  private static LoginHistory recall(AuthenticationFlowContext context, UserModel user) {
+    Map<String, String> notes =
+        context.getSession().singleUseObjects().get(historyKey(context, user));
+    String stored = notes == null ? null : notes.get(HISTORY_NOTE);
+    return LoginHistory.parse(stored == null ? List.of() : List.of(stored.split("\n")));
+  }
+
+  private static void remember(
+      AuthenticationFlowContext context, UserModel user, LoginHistory history, long window) {
+    context
+        .getSession()
+        .singleUseObjects()
+        .put(
+            historyKey(context, user),
+            window,
+            Map.of(HISTORY_NOTE, String.join("\n", history.format())));
+  }
+
+  private static String historyKey(AuthenticationFlowContext context, UserModel user) {
+    return HISTORY_KEY + context.getRealm().getId() + "." + user.getId();
   }
 
   private static void terminate(
