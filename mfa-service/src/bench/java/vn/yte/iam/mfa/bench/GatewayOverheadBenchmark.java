@@ -4,23 +4,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.support.PostgresSchema;
 import vn.yte.iam.mfa.support.TestTokens;
-import vn.yte.iam.simulator.PopulationSimulator;
+import vn.yte.iam.testsupport.FreePorts;
 
 /**
  * What the gateway adds to a lookup (LOG-2): the same lookups at a fixed arrival rate, once straight
  * to the upstream (the simulator) and once through mfa-service (token validation, input checks,
  * two audit records on PostgreSQL, the upstream call, the answer). Open loop: each request's
  * latency counts from when it was due, so a stall is not hidden by sending less (no coordinated
- * omission). The phases alternate; overhead = gateway percentile minus direct percentile.
+ * omission). The phases alternate; overhead = gateway percentile minus direct percentile. The
+ * simulator and mfa-service run from their built jars in JVMs of their own, as in production.
  *
  * <p>Arguments: rate per second (500), seconds per phase (20), rounds (2).
  */
@@ -36,22 +41,39 @@ public final class GatewayOverheadBenchmark {
             .executor(Executors.newFixedThreadPool(4))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    int upstreamPort = FreePorts.next();
+    int gatewayPort = FreePorts.next();
     try (TestTokens tokens = new TestTokens();
-        PopulationSimulator upstream = PopulationSimulator.start("127.0.0.1", 0, "bench-key");
         PostgresSchema schema = new PostgresSchema("yte_bench");
-        ConfigurableApplicationContext gateway =
-            schema.startService(
-                "--yte.token.issuer=" + TestTokens.ISSUER,
-                "--yte.token.jwk-set-uri=" + tokens.jwksUri(),
-                "--yte.population.upstream-url=" + upstream.baseUrl(),
-                "--yte.population.api-key=bench-key",
-                "--yte.lookup.per-minute=1000000",
-                "--yte.lookup.bulk-distinct-per-hour=1000000",
-                "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
-                "--logging.level.root=WARN")) {
-      String port = gateway.getEnvironment().getProperty("local.server.port");
-      URI viaGateway = URI.create("http://127.0.0.1:" + port + "/api/v1/lookups");
-      URI direct = URI.create(upstream.baseUrl() + "/api/v1/cong-dan/tra-cuu");
+        Server upstream =
+            Server.start(
+                "population simulator",
+                "http://127.0.0.1:" + upstreamPort + "/health",
+                Map.of("YTE_SIMULATOR_API_KEY", "bench-key"),
+                jar("population-simulator"),
+                Integer.toString(upstreamPort));
+        Server gateway =
+            Server.start(
+                "mfa-service",
+                "http://127.0.0.1:" + gatewayPort + "/actuator/health",
+                Map.ofEntries(
+                    Map.entry("YTE_MFA_PORT", Integer.toString(gatewayPort)),
+                    Map.entry(
+                        "YTE_DB_URL", PostgresSchema.URL + "?currentSchema=" + schema.name()),
+                    Map.entry("YTE_DB_USER", PostgresSchema.USER),
+                    Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
+                    Map.entry("YTE_TOKEN_ISSUER", TestTokens.ISSUER),
+                    Map.entry("YTE_TOKEN_JWKS_URI", tokens.jwksUri()),
+                    Map.entry("YTE_POPULATION_URL", "http://127.0.0.1:" + upstreamPort),
+                    Map.entry("YTE_POPULATION_API_KEY", "bench-key"),
+                    Map.entry("YTE_AUDIT_CITIZEN_KEY", "bench-citizen-key-0123456789abcdef"),
+                    Map.entry("YTE_LOOKUP_PER_MINUTE", "1000000"),
+                    Map.entry("YTE_LOOKUP_BULK_PER_HOUR", "1000000"),
+                    Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "target/bench-checkpoint-key.jwk.json"),
+                    Map.entry("LOGGING_LEVEL_ROOT", "WARN")),
+                jar("mfa-service"))) {
+      URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/lookups");
+      URI direct = URI.create("http://127.0.0.1:" + upstreamPort + "/api/v1/cong-dan/tra-cuu");
       System.out.printf(
           Locale.ROOT, "rate %d/s, %d s per phase, %d rounds, PostgreSQL store%n", rate, seconds,
           rounds);
@@ -76,6 +98,66 @@ public final class GatewayOverheadBenchmark {
       }
     }
     System.exit(0); // the HTTP client's threads
+  }
+
+  /** The module's built jar, from the repository root or a module directory. */
+  static Path jar(String module) {
+    for (Path p : List.of(Path.of(module, "target"), Path.of("..", module, "target"))) {
+      Path jar = p.resolve(module + ".jar");
+      if (Files.exists(jar)) {
+        return jar;
+      }
+    }
+    throw new IllegalStateException("Build first: mvn -pl " + module + " -am package");
+  }
+
+  /** A server in a JVM of its own, as in production, stopped on close. */
+  record Server(Process process) implements AutoCloseable {
+    static Server start(String name, String health, Map<String, String> env, Path jar, String... args)
+        throws Exception {
+      List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+      command.addAll(List.of(args));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(Path.of("target", name.replace(' ', '-') + ".log").toFile());
+      builder.environment().putAll(env);
+      if (System.getenv("BENCH_DB_URL") != null) {
+        builder.environment().put("YTE_DB_URL", System.getenv("BENCH_DB_URL"));
+        builder.environment().put("YTE_DB_USER", "sa");
+      }
+      // e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile them
+      String options = System.getenv("BENCH_JAVA_OPTS");
+      if (options != null) {
+        builder.environment().put("JAVA_TOOL_OPTIONS", options);
+      }
+      Server server = new Server(builder.start());
+      HttpClient probe = HttpClient.newHttpClient();
+      for (int i = 0; i < 240; i++) {
+        try {
+          if (probe.send(
+                      HttpRequest.newBuilder(URI.create(health)).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
+            return server;
+          }
+        } catch (java.io.IOException notYet) {
+          // still starting
+        }
+        if (!server.process.isAlive()) {
+          throw new IllegalStateException(name + " did not start; see target/ for its log");
+        }
+        Thread.sleep(500);
+      }
+      server.close();
+      throw new IllegalStateException(name + " not healthy after 120 s");
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+    }
   }
 
   interface Requests {
