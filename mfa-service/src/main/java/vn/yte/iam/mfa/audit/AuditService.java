@@ -53,13 +53,16 @@ public class AuditService {
   public AuditRecord append(AuditEvent event) {
     Pending mine = new Pending(event);
     pending.add(mine);
-    committer.lock();
-    try {
-      if (!mine.result.isDone()) {
-        commitPending();
+    // Until a commit (ours or another caller's) took it: a burst beyond GROUP_MAX needs several.
+    while (!mine.result.isDone()) {
+      committer.lock();
+      try {
+        if (!mine.result.isDone()) {
+          commitPending();
+        }
+      } finally {
+        committer.unlock();
       }
-    } finally {
-      committer.unlock();
     }
     try {
       return mine.result.join();

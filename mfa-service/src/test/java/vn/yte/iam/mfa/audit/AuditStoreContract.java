@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,31 +48,42 @@ abstract class AuditStoreContract {
   /** Lets the subclass rewrite a row behind the service's back, the way a rogue DBA would. */
   abstract void tamper(String sql);
 
+  /**
+   * Many callers at once, as lookups arrive: each gets back its own record (group commit hands
+   * every caller the record sealed for its event), and the records form one intact chain.
+   */
   @Test
   void concurrentWritersProduceOneIntactChain() throws Exception {
     long before = audit.verify().isEmpty() ? countRows() : -1;
     assertThat(before).isGreaterThanOrEqualTo(0);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<Callable<Long>> tasks = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
+    int writers = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Callable<List<AuditRecord>>> tasks = new ArrayList<>();
+    for (int t = 0; t < writers; t++) {
       String user = "writer" + t;
       tasks.add(
           () -> {
-            long last = 0;
+            List<AuditRecord> mine = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-              last = audit.append(event(user, i)).seq();
+              mine.add(audit.append(event(user, i)));
             }
-            return last;
+            return mine;
           });
     }
-    for (Future<Long> f : pool.invokeAll(tasks)) {
-      f.get();
+    Set<Long> seqs = new HashSet<>();
+    int t = 0;
+    for (Future<List<AuditRecord>> f : pool.invokeAll(tasks)) {
+      String user = "writer" + t++;
+      for (AuditRecord r : f.get()) {
+        assertThat(r.event().actorUsername()).isEqualTo(user);
+        assertThat(seqs.add(r.seq())).as("seq %d handed out once", r.seq()).isTrue();
+      }
     }
     pool.shutdown();
 
-    assertThat(countRows()).isEqualTo(before + 200);
+    assertThat(countRows()).isEqualTo(before + writers * 50);
     Long maxSeq = jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class);
-    assertThat(maxSeq).isEqualTo(before + 200);
+    assertThat(maxSeq).isEqualTo(before + writers * 50);
     assertThat(audit.verify()).isEmpty();
   }
 
