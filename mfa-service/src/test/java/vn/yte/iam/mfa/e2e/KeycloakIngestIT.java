@@ -2,20 +2,14 @@ package vn.yte.iam.mfa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +42,7 @@ class KeycloakIngestIT {
       "jdbc:h2:mem:ingest;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
   static KeycloakServer keycloak;
-  final HttpClient http = HttpClient.newHttpClient();
+  KeycloakEvents events = new KeycloakEvents(keycloak);
 
   @BeforeAll
   static void startKeycloak() {
@@ -105,11 +99,11 @@ class KeycloakIngestIT {
     // mfa-service is down: Keycloak keeps what happens meanwhile in its event store.
     // (Another account fails: the clinician must not be locked out for the login after.)
     for (int i = 0; i < 3; i++) {
-      assertThat(loginStatus(ADMIN, "wrong-password-" + i, "000000")).isIn(400, 401);
+      assertThat(events.login(ADMIN, "wrong-password-" + i, "000000").statusCode()).isIn(400, 401);
     }
     String later = login(CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
     String laterSid = SignedJWT.parse(later).getJWTClaimsSet().getStringClaim("sid");
-    Set<String> inKeycloak = keycloakEventIds();
+    Set<String> inKeycloak = events.storedIds();
 
     try (ConfigurableApplicationContext service = startService()) {
       AuditService audit = service.getBean(AuditService.class);
@@ -154,61 +148,10 @@ class KeycloakIngestIT {
         jdbc.sql("SELECT source_id FROM ingested_event").query(String.class).list());
   }
 
-  private Set<String> keycloakEventIds() throws Exception {
-    Set<String> ids = new HashSet<>();
-    String admin = adminToken();
-    for (String path : List.of("/events?max=10000", "/admin-events?max=10000")) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(keycloak.baseUrl() + "/admin/realms/yte-demo" + path))
-                  .header("Authorization", "Bearer " + admin)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      for (Object e : JSONArrayUtils.parse(r.body())) {
-        ids.add((String) ((Map<?, ?>) e).get("id"));
-      }
-    }
-    return ids;
-  }
-
-  private String adminToken() throws Exception {
-    String form =
-        "grant_type=password&client_id=admin-cli&username="
-            + KeycloakServer.ADMIN_USERNAME
-            + "&password="
-            + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8);
-    return JSONObjectUtils.getString(
-        JSONObjectUtils.parse(tokenRequest("master", form).body()), "access_token");
-  }
-
   private String login(String password, String code) throws Exception {
-    HttpResponse<String> r = tokenRequest("yte-demo", loginForm(CLINICIAN, password, code));
+    HttpResponse<String> r = events.login(CLINICIAN, password, code);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSONObjectUtils.getString(JSONObjectUtils.parse(r.body()), "access_token");
-  }
-
-  private int loginStatus(String username, String password, String code) throws Exception {
-    return tokenRequest("yte-demo", loginForm(username, password, code)).statusCode();
-  }
-
-  private static String loginForm(String username, String password, String code) {
-    return "grant_type=password&client_id=his-demo&scope=openid&username="
-        + username
-        + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8)
-        + "&totp="
-        + code;
-  }
-
-  private HttpResponse<String> tokenRequest(String realm, String form) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(
-                URI.create(keycloak.issuer(realm) + "/protocol/openid-connect/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -1,0 +1,202 @@
+package vn.yte.iam.mfa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.support.PostgresSchema;
+import vn.yte.iam.testsupport.FreePorts;
+import vn.yte.iam.testsupport.KeycloakServer;
+
+/**
+ * LOG-1 "nothing lost, nothing twice" with mfa-service killed with SIGKILL in the middle of
+ * ingesting, as a process of its own on PostgreSQL: logins go on while it is dead, and once it is
+ * back every event Keycloak stored is in the chain exactly once and the chain verifies.
+ */
+class IngestCrashIT {
+  static final String SERVICE_SECRET = "crash-secret-not-for-production";
+  static KeycloakServer keycloak;
+
+  @BeforeAll
+  static void startKeycloak() {
+    keycloak =
+        KeycloakServer.builder(KeycloakServer.distributionFromBuild())
+            .provider(Path.of(System.getProperty("provider.jar")))
+            .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
+            .env("YTE_DEMO_CLINICIAN_PASSWORD", "Crash-Clinician-2026!x")
+            .env("YTE_DEMO_ADMIN_PASSWORD", "Crash-Admin-2026!x")
+            .env("YTE_DEMO_AUDITOR_PASSWORD", "Crash-Auditor-2026!x")
+            .env("YTE_MFA_SERVICE_CLIENT_SECRET", SERVICE_SECRET)
+            .env("YTE_DEMO_CLINICIAN_TOTP", "Crash-Clinician-Totp-1")
+            .env("YTE_DEMO_ADMIN_TOTP", "Crash-Admin-Totp-Key-2")
+            .env("YTE_DEMO_AUDITOR_TOTP", "Crash-Auditor-Totp-03")
+            .start();
+  }
+
+  @AfterAll
+  static void stopKeycloak() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  @Test
+  void killedMidIngestItLosesNothingAndRecordsNothingTwice(@TempDir Path dir) throws Exception {
+    KeycloakEvents events = new KeycloakEvents(keycloak);
+    try (PostgresSchema schema = new PostgresSchema("yte_crash")) {
+      Process service = startService(schema, dir);
+      int n = 0;
+      for (; n < 40; n++) {
+        failedLogin(events, n);
+      }
+      awaitIngested(schema, 1);
+      // Killed while the stream goes on: no shutdown hook, no last commit, no goodbye.
+      for (; n < 60; n++) {
+        failedLogin(events, n);
+      }
+      service.destroyForcibly().waitFor();
+      for (; n < 100; n++) {
+        failedLogin(events, n); // while it is dead
+      }
+
+      Set<String> inKeycloak = events.storedIds();
+      assertThat(inKeycloak.size()).isGreaterThanOrEqualTo(100);
+      service = startService(schema, dir);
+      try {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!ingestedIds(schema).containsAll(inKeycloak) && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+        }
+        assertThat(ingestedIds(schema)).containsAll(inKeycloak);
+      } finally {
+        service.destroy();
+        service.waitFor();
+      }
+
+      // Once each: one chain record per Keycloak event id, and no Keycloak record without one.
+      String q = schema.name();
+      long records =
+          count("SELECT COUNT(*) FROM " + q + ".audit_record WHERE event_type LIKE 'KC_%'");
+      assertThat(count("SELECT COUNT(*) FROM " + q + ".ingested_event")).isEqualTo(records);
+      assertThat(
+              count(
+                  "SELECT COUNT(DISTINCT e.audit_seq) FROM "
+                      + q
+                      + ".ingested_event e JOIN "
+                      + q
+                      + ".audit_record r ON r.seq = e.audit_seq WHERE r.event_type LIKE 'KC_%'"))
+          .isEqualTo(records);
+      try (ConfigurableApplicationContext verifier =
+          schema.startService(
+              "--yte.population.api-key=unused",
+              "--yte.audit.checkpoint.key-file=" + dir.resolve("checkpoint-key.jwk.json"),
+              "--yte.audit.checkpoint.interval=1h")) {
+        assertThat(verifier.getBean(AuditService.class).verify()).isEmpty();
+      }
+    }
+  }
+
+  /** A login of an account that does not exist: an event each, and nobody gets locked out. */
+  private static void failedLogin(KeycloakEvents events, int n) throws Exception {
+    assertThat(events.login("khong.ton.tai." + n, "Sai-Mat-Khau-" + n, "000000").statusCode())
+        .isIn(400, 401);
+  }
+
+  private static Process startService(PostgresSchema schema, Path dir) throws Exception {
+    int port = FreePorts.next();
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", System.getProperty("service.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
+    builder
+        .environment()
+        .putAll(
+            Map.ofEntries(
+                Map.entry("YTE_MFA_PORT", Integer.toString(port)),
+                Map.entry("YTE_DB_URL", PostgresSchema.URL + "?currentSchema=" + schema.name()),
+                Map.entry("YTE_DB_USER", PostgresSchema.USER),
+                Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
+                Map.entry("YTE_TOKEN_ISSUER", keycloak.issuer("yte-demo")),
+                Map.entry("YTE_POPULATION_API_KEY", "unused"),
+                Map.entry("YTE_AUDIT_CITIZEN_KEY", "pg-citizen-key-0123456789abcdef0123"),
+                Map.entry(
+                    "YTE_AUDIT_CHECKPOINT_KEY", dir.resolve("checkpoint-key.jwk.json").toString()),
+                Map.entry("YTE_INGEST_ENABLED", "true"),
+                Map.entry("YTE_INGEST_CLIENT_SECRET", SERVICE_SECRET),
+                Map.entry("YTE_INGEST_INTERVAL", "200ms"),
+                Map.entry("YTE_INGEST_PAGE_SIZE", "7")));
+    Process process = builder.start();
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return process;
+        }
+      } catch (java.io.IOException notYet) {
+        // starting
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError(
+        "mfa-service did not start:\n" + Files.readString(dir.resolve("service.log")));
+  }
+
+  private static void awaitIngested(PostgresSchema schema, long atLeast) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (ingestedIds(schema).size() < atLeast) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("nothing ingested");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static Set<String> ingestedIds(PostgresSchema schema) throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT source_id FROM " + schema.name() + ".ingested_event")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  private static long count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package vn.yte.iam.mfa.e2e;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.yte.iam.testsupport.KeycloakServer;
+
+/** What the ingest tests ask of the real Keycloak: token requests and its stored event ids. */
+final class KeycloakEvents {
+  private final KeycloakServer keycloak;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  KeycloakEvents(KeycloakServer keycloak) {
+    this.keycloak = keycloak;
+  }
+
+  /** A password grant at the demo realm's population-database client. */
+  HttpResponse<String> login(String username, String password, String code) throws Exception {
+    return tokenRequest(
+        "yte-demo",
+        "grant_type=password&client_id=his-demo&scope=openid&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&totp="
+            + code);
+  }
+
+  /** The ids of every user and admin event Keycloak has stored for the demo realm. */
+  Set<String> storedIds() throws Exception {
+    Set<String> ids = new HashSet<>();
+    String admin = adminToken();
+    for (String path : List.of("/events?max=100000", "/admin-events?max=100000")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(keycloak.baseUrl() + "/admin/realms/yte-demo" + path))
+                  .header("Authorization", "Bearer " + admin)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (Object e : JSONArrayUtils.parse(r.body())) {
+        ids.add((String) ((Map<?, ?>) e).get("id"));
+      }
+    }
+    return ids;
+  }
+
+  private String adminToken() throws Exception {
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + KeycloakServer.ADMIN_USERNAME
+            + "&password="
+            + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8);
+    return JSONObjectUtils.getString(
+        JSONObjectUtils.parse(tokenRequest("master", form).body()), "access_token");
+  }
+
+  private HttpResponse<String> tokenRequest(String realm, String form) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(keycloak.issuer(realm) + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
