@@ -41,10 +41,6 @@ public class SyslogForwarder {
     this.properties = properties;
   }
 
-  boolean enabled() {
-    return properties.host() != null && !properties.host().isBlank();
-  }
-
   /** Forwards one batch; returns how many records went. Throws when the collector failed. */
   @Transactional
   public int forwardOnce() {
