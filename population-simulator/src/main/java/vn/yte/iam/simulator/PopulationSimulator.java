@@ -43,6 +43,10 @@ public final class PopulationSimulator implements AutoCloseable {
     if (apiKey == null || apiKey.isBlank()) {
       throw new IllegalArgumentException("An API key is required");
     }
+    // The JDK server writes headers and body separately and leaves Nagle's algorithm on: the body
+    // then waits for the client's delayed ACK of the headers, 40 ms on Linux, on some responses.
+    // A real upstream does not do that, and the gateway benchmark measured it as gateway latency.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
     ExecutorService executor = Executors.newFixedThreadPool(16);
     PopulationSimulator simulator = new PopulationSimulator(server, executor, apiKey);

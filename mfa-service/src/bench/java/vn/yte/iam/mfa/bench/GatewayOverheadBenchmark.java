@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import vn.yte.iam.mfa.support.PostgresSchema;
 import vn.yte.iam.mfa.support.TestTokens;
 import vn.yte.iam.testsupport.FreePorts;
@@ -31,6 +34,7 @@ import vn.yte.iam.testsupport.FreePorts;
  */
 public final class GatewayOverheadBenchmark {
   static final String[] CITIZENS = {"001090012345", "079192034567", "031085001234"};
+  static final int WARM_UP = 20_000;
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -69,7 +73,7 @@ public final class GatewayOverheadBenchmark {
                     Map.entry("YTE_AUDIT_CITIZEN_KEY", "bench-citizen-key-0123456789abcdef"),
                     Map.entry("YTE_LOOKUP_PER_MINUTE", "1000000"),
                     Map.entry("YTE_LOOKUP_BULK_PER_HOUR", "1000000"),
-                    Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "target/bench-checkpoint-key.jwk.json"),
+                    Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "bench-checkpoint-key.jwk.json"),
                     Map.entry("LOGGING_LEVEL_ROOT", "WARN")),
                 jar("mfa-service"))) {
       URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/lookups");
@@ -78,15 +82,18 @@ public final class GatewayOverheadBenchmark {
           Locale.ROOT, "rate %d/s, %d s per phase, %d rounds, PostgreSQL store%n", rate, seconds,
           rounds);
 
-      // warm-up of both paths: JIT, connection pools, JWKS fetch
-      phase(http, rate, 5, i -> directRequest(direct, i));
+      // Warm-up of both paths (JIT, connection pools, JWKS fetch), closed loop: the JIT keeps
+      // compiling for some 10,000 lookups, and CPU it spends then is not the steady state.
       String warmToken = tokens.token("bs.bench", "population-lookup");
-      phase(http, rate, 10, i -> gatewayRequest(viaGateway, warmToken, i));
+      warmUp(http, WARM_UP, i -> gatewayRequest(viaGateway, warmToken, i));
+      warmUp(http, WARM_UP / 4, i -> directRequest(direct, i));
 
       for (int round = 1; round <= rounds; round++) {
         long[] d = phase(http, rate, seconds, i -> directRequest(direct, i));
         String token = tokens.token("bs.bench", "population-lookup");
+        CpuUse before = CpuUse.now(gateway, upstream);
         long[] g = phase(http, rate, seconds, i -> gatewayRequest(viaGateway, token, i));
+        CpuUse used = CpuUse.now(gateway, upstream).minus(before);
         report("round " + round + " direct ", d);
         report("round " + round + " gateway", g);
         System.out.printf(
@@ -95,6 +102,7 @@ public final class GatewayOverheadBenchmark {
             round,
             (pct(g, 50) - pct(d, 50)) / 1e6,
             (pct(g, 99) - pct(d, 99)) / 1e6);
+        used.report(round, g.length);
       }
     }
     System.exit(0); // the HTTP client's threads
@@ -105,7 +113,7 @@ public final class GatewayOverheadBenchmark {
     for (Path p : List.of(Path.of(module, "target"), Path.of("..", module, "target"))) {
       Path jar = p.resolve(module + ".jar");
       if (Files.exists(jar)) {
-        return jar;
+        return jar.toAbsolutePath().normalize();
       }
     }
     throw new IllegalStateException("Build first: mvn -pl " + module + " -am package");
@@ -119,17 +127,21 @@ public final class GatewayOverheadBenchmark {
       command.addAll(List.of(args));
       ProcessBuilder builder =
           new ProcessBuilder(command)
+              .directory(jar.getParent().toFile()) // files it writes land in target/
               .redirectErrorStream(true)
-              .redirectOutput(Path.of("target", name.replace(' ', '-') + ".log").toFile());
+              // next to the jar: the module's target/, whatever the working directory
+              .redirectOutput(jar.resolveSibling(name.replace(' ', '-') + ".log").toFile());
       builder.environment().putAll(env);
       if (System.getenv("BENCH_DB_URL") != null) {
         builder.environment().put("YTE_DB_URL", System.getenv("BENCH_DB_URL"));
         builder.environment().put("YTE_DB_USER", "sa");
       }
-      // e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile them
+      // e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/{server}.jfr to profile them
       String options = System.getenv("BENCH_JAVA_OPTS");
       if (options != null) {
-        builder.environment().put("JAVA_TOOL_OPTIONS", options);
+        builder
+            .environment()
+            .put("JAVA_TOOL_OPTIONS", options.replace("{server}", name.replace(' ', '-')));
       }
       Server server = new Server(builder.start());
       HttpClient probe = HttpClient.newHttpClient();
@@ -142,11 +154,11 @@ public final class GatewayOverheadBenchmark {
               == 200) {
             return server;
           }
-        } catch (java.io.IOException notYet) {
+        } catch (IOException notYet) {
           // still starting
         }
         if (!server.process.isAlive()) {
-          throw new IllegalStateException(name + " did not start; see target/ for its log");
+          throw new IllegalStateException(name + " did not start; see its log in " + jar.getParent());
         }
         Thread.sleep(500);
       }
@@ -157,6 +169,80 @@ public final class GatewayOverheadBenchmark {
     @Override
     public void close() {
       process.destroy();
+    }
+  }
+
+  /**
+   * CPU time used so far by mfa-service, the simulator, PostgreSQL's processes and the whole
+   * machine (Linux /proc): where a lookup's CPU goes, to see what limits the rate.
+   */
+  record CpuUse(double gateway, double simulator, double postgres, double machine) {
+    static final double TICK = 0.01; // USER_HZ
+
+    static CpuUse now(Server gateway, Server simulator) {
+      return new CpuUse(
+          seconds(gateway.process().toHandle()),
+          seconds(simulator.process().toHandle()),
+          postgresSeconds(),
+          machineSeconds());
+    }
+
+    CpuUse minus(CpuUse o) {
+      return new CpuUse(
+          gateway - o.gateway, simulator - o.simulator, postgres - o.postgres, machine - o.machine);
+    }
+
+    void report(int round, int requests) {
+      System.out.printf(
+          Locale.ROOT,
+          "round %d CPU per gateway lookup: mfa-service %.2f ms, simulator %.2f ms, PostgreSQL %.2f"
+              + " ms, whole machine %.2f ms%n",
+          round,
+          gateway * 1e3 / requests,
+          simulator * 1e3 / requests,
+          postgres * 1e3 / requests,
+          machine * 1e3 / requests);
+    }
+
+    static double seconds(ProcessHandle process) {
+      return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** utime + stime of every process named postgres (backends come and go; enough for a phase). */
+    static double postgresSeconds() {
+      double total = 0;
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : (Iterable<Path>) dirs::iterator) {
+          try {
+            String stat = Files.readString(dir.resolve("stat"));
+            if (stat.contains("(postgres)")) {
+              String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+              total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK;
+            }
+          } catch (IOException | RuntimeException gone) {
+            // not a process, or it ended while we looked
+          }
+        }
+      } catch (IOException e) {
+        return Double.NaN;
+      }
+      return total;
+    }
+
+    /** Busy time of all CPUs: the first line of /proc/stat without idle, iowait and steal. */
+    static double machineSeconds() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 8); i++) { // not steal
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += Long.parseLong(f[i]);
+          }
+        }
+        return busy * TICK;
+      } catch (IOException | RuntimeException e) {
+        return Double.NaN;
+      }
     }
   }
 
@@ -188,6 +274,19 @@ public final class GatewayOverheadBenchmark {
         .build();
   }
 
+  /** {@code count} requests as fast as the servers answer, eight at a time. */
+  static void warmUp(HttpClient http, int count, Requests requests) {
+    Semaphore inFlight = new Semaphore(8);
+    List<CompletableFuture<?>> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      inFlight.acquireUninterruptibly();
+      all.add(
+          http.sendAsync(requests.next(i), HttpResponse.BodyHandlers.discarding())
+              .whenComplete((r, e) -> inFlight.release()));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture<?>[]::new)).join();
+  }
+
   /** Sends {@code rate} requests a second for {@code seconds}; latencies from each due time. */
   static long[] phase(HttpClient http, int rate, int seconds, Requests requests) throws Exception {
     int total = rate * seconds;
@@ -200,7 +299,7 @@ public final class GatewayOverheadBenchmark {
       long due = start + i * interval;
       long wait = due - System.nanoTime();
       if (wait > 0) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        LockSupport.parkNanos(wait);
       }
       int n = i;
       all[i] =
