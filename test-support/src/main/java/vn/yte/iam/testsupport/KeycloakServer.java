@@ -27,22 +27,19 @@ import java.util.stream.Stream;
  *
  * <p>The Quarkus build step ({@code kc.sh build}) runs only when the provider jars or build options
  * changed since the last build of that distribution directory; later boots use {@code start
- * --optimized}. Each boot uses an in-memory database, so every test class starts from the realm
- * files it imports.
+ * --optimized}. By default each boot uses an in-memory database, so every test class starts from
+ * the realm files it imports; {@link Builder#postgres} keeps the data in PostgreSQL instead, across
+ * restarts and kills, as in production.
  */
 public final class KeycloakServer implements AutoCloseable {
   public static final String ADMIN_USERNAME = "bootstrap-admin";
 
   /**
-   * As production builds it, on an in-memory database. Client secret rotation (ACC-2) is a preview
-   * feature of Keycloak 26.7 that the shipped realm's client policy needs.
+   * As production builds it, apart from the database kind. Client secret rotation (ACC-2) is a
+   * preview feature of Keycloak 26.7 that the shipped realm's client policy needs.
    */
   private static final List<String> BUILD_OPTIONS =
-      List.of(
-          "--db=dev-mem",
-          "--health-enabled=true",
-          "--cache=local",
-          "--features=client-secret-rotation");
+      List.of("--health-enabled=true", "--cache=local", "--features=client-secret-rotation");
 
   private final Process process;
   private final Path home;
@@ -92,9 +89,41 @@ public final class KeycloakServer implements AutoCloseable {
     return home;
   }
 
-  /** The server's JVM (kc.sh execs java), e.g. for reading its CPU time in benchmarks. */
+  /**
+   * kc.sh, whose child is the server's JVM: with its descendants, e.g. for CPU time in benchmarks.
+   */
   public long pid() {
     return process.pid();
+  }
+
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown, no last commit. */
+  public void kill() throws InterruptedException {
+    // kc.sh runs the JVM as its child: kill the whole tree, the JVM first.
+    for (ProcessHandle child : process.descendants().toList()) {
+      child.destroyForcibly();
+      child.onExit().join();
+    }
+    process.destroyForcibly().waitFor();
+  }
+
+  /**
+   * A copy of a distribution, for a server whose build options differ from the shared one's (a
+   * build changes the distribution in place). Timestamps are kept: Keycloak compares them.
+   */
+  public static Path copyDistribution(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
   }
 
   @Override
@@ -128,6 +157,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final List<String> extraOptions = new ArrayList<>();
     private Path logDir = Path.of(System.getProperty("build.dir", "target"));
     private Duration startTimeout = Duration.ofSeconds(180);
+    private String database = "dev-mem";
+    private final List<String> databaseOptions = new ArrayList<>();
+    private int httpPort;
+    private String adminPassword = "Kc-" + UUID.randomUUID() + "-9aA!";
 
     private Builder(Path home) {
       this.home = home;
@@ -151,6 +184,29 @@ public final class KeycloakServer implements AutoCloseable {
 
     public Builder option(String option) {
       extraOptions.add(option);
+      return this;
+    }
+
+    /**
+     * Keycloak's data in a PostgreSQL schema that must exist. Changes the build: use it on a {@link
+     * #copyDistribution copy} of the distribution.
+     */
+    public Builder postgres(String jdbcUrl, String user, String schema) {
+      database = "postgres";
+      databaseOptions.addAll(
+          List.of("--db-url=" + jdbcUrl, "--db-username=" + user, "--db-schema=" + schema));
+      return this;
+    }
+
+    /** A fixed port, e.g. to restart on the address its clients were given; free by default. */
+    public Builder httpPort(int port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    /** The bootstrap admin's password; a restart on the same database needs the first one. */
+    public Builder adminPassword(String password) {
+      this.adminPassword = password;
       return this;
     }
 
@@ -184,9 +240,8 @@ public final class KeycloakServer implements AutoCloseable {
       Files.createDirectories(logDir);
       buildIfChanged();
 
-      int httpPort = FreePorts.next();
+      int httpPort = this.httpPort != 0 ? this.httpPort : FreePorts.next();
       int managementPort = FreePorts.next();
-      String adminPassword = "Kc-" + UUID.randomUUID() + "-9aA!";
       List<String> command = new ArrayList<>();
       command.add(home.resolve("bin/kc.sh").toString());
       command.add("start");
@@ -199,11 +254,12 @@ public final class KeycloakServer implements AutoCloseable {
       if (!realmFiles.isEmpty()) {
         command.add("--import-realm");
       }
+      command.addAll(databaseOptions);
       command.addAll(extraOptions);
 
       Path log = logDir.resolve("keycloak-" + httpPort + ".log");
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      pb.redirectOutput(log.toFile());
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // kept across restarts
       pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       pb.environment().putAll(env);
@@ -254,6 +310,12 @@ public final class KeycloakServer implements AutoCloseable {
       }
     }
 
+    private List<String> buildOptions() {
+      List<String> options = new ArrayList<>(List.of("--db=" + database));
+      options.addAll(BUILD_OPTIONS);
+      return options;
+    }
+
     /** Re-runs the slow Quarkus augmentation only when its inputs changed. */
     private void buildIfChanged() throws IOException, InterruptedException {
       String fingerprint = fingerprint();
@@ -264,7 +326,7 @@ public final class KeycloakServer implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(home.resolve("bin/kc.sh").toString());
       command.add("build");
-      command.addAll(BUILD_OPTIONS);
+      command.addAll(buildOptions());
       Path log = logDir.resolve("keycloak-build.log");
       Process build =
           new ProcessBuilder(command)
@@ -280,7 +342,7 @@ public final class KeycloakServer implements AutoCloseable {
     private String fingerprint() throws IOException {
       try {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8));
+        digest.update(String.join(" ", buildOptions()).getBytes(StandardCharsets.UTF_8));
         for (Path jar : providers) {
           digest.update(Files.readAllBytes(jar));
           // Keycloak also compares the installed file's timestamp with the one seen at build time.
