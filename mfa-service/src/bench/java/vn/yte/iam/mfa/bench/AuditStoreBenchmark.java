@@ -25,13 +25,7 @@ public final class AuditStoreBenchmark {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int users = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     try (PostgresSchema schema = new PostgresSchema("yte_bench");
-        ConfigurableApplicationContext context =
-            schema.startService(
-                "--yte.population.api-key=unused",
-                "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
-                "--yte.audit.checkpoint.interval=1h",
-                "--yte.alerts.interval=1h", // the alert detector would scan the records measured
-                "--logging.level.root=WARN")) {
+        ConfigurableApplicationContext context = startStore(schema)) {
       AuditService audit = context.getBean(AuditService.class);
       append(audit, Math.min(20_000, events), batch, users); // warm-up: JIT, pool, statistics
       long start = System.nanoTime();
@@ -74,6 +68,16 @@ public final class AuditStoreBenchmark {
           millis[millis.length / 2],
           millis[(int) (millis.length * 0.95)]);
     }
+  }
+
+  /** mfa-service on the schema with nothing periodic running beside what is measured. */
+  static ConfigurableApplicationContext startStore(PostgresSchema schema) {
+    return schema.startService(
+        "--yte.population.api-key=unused",
+        "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
+        "--yte.audit.checkpoint.interval=1h",
+        "--yte.alerts.interval=1h", // the alert detector would scan the records measured
+        "--logging.level.root=WARN");
   }
 
   private static void append(AuditService audit, int events, int batch, int users) {

@@ -39,13 +39,7 @@ public final class TrailBenchmark {
     int days = args.length > 2 ? Integer.parseInt(args[2]) : 365;
     int queries = args.length > 3 ? Integer.parseInt(args[3]) : 300;
     try (PostgresSchema schema = new PostgresSchema("yte_trail");
-        ConfigurableApplicationContext context =
-            schema.startService(
-                "--yte.population.api-key=unused",
-                "--yte.audit.checkpoint.key-file=target/bench-checkpoint-key.jwk.json",
-                "--yte.audit.checkpoint.interval=1h",
-                "--yte.alerts.interval=1h",
-                "--logging.level.root=WARN")) {
+        ConfigurableApplicationContext context = AuditStoreBenchmark.startStore(schema)) {
       Instant end = Instant.now();
       long start = System.nanoTime();
       try (Connection c =
