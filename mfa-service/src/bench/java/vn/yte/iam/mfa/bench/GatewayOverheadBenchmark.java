@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import vn.yte.iam.mfa.support.PostgresSchema;
+import vn.yte.iam.mfa.support.ServerProcess;
 import vn.yte.iam.mfa.support.TestTokens;
 import vn.yte.iam.testsupport.FreePorts;
 
@@ -49,15 +50,15 @@ public final class GatewayOverheadBenchmark {
     int gatewayPort = FreePorts.next();
     try (TestTokens tokens = new TestTokens();
         PostgresSchema schema = new PostgresSchema("yte_bench");
-        Server upstream =
-            Server.start(
+        ServerProcess upstream =
+            start(
                 "population simulator",
                 "http://127.0.0.1:" + upstreamPort + "/health",
                 Map.of("YTE_SIMULATOR_API_KEY", "bench-key"),
                 jar("population-simulator"),
                 Integer.toString(upstreamPort));
-        Server gateway =
-            Server.start(
+        ServerProcess gateway =
+            start(
                 "mfa-service",
                 "http://127.0.0.1:" + gatewayPort + "/actuator/health",
                 Map.ofEntries(
@@ -119,57 +120,32 @@ public final class GatewayOverheadBenchmark {
     throw new IllegalStateException("Build first: mvn -pl " + module + " -am package");
   }
 
-  /** A server in a JVM of its own, as in production, stopped on close. */
-  record Server(Process process) implements AutoCloseable {
-    static Server start(String name, String health, Map<String, String> env, Path jar, String... args)
-        throws Exception {
-      List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
-      command.addAll(List.of(args));
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(jar.getParent().toFile()) // files it writes land in target/
-              .redirectErrorStream(true)
-              // next to the jar: the module's target/, whatever the working directory
-              .redirectOutput(jar.resolveSibling(name.replace(' ', '-') + ".log").toFile());
-      builder.environment().putAll(env);
-      if (System.getenv("BENCH_DB_URL") != null) {
-        builder.environment().put("YTE_DB_URL", System.getenv("BENCH_DB_URL"));
-        builder.environment().put("YTE_DB_USER", "sa");
-      }
-      // e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/{server}.jfr to profile them
-      String options = System.getenv("BENCH_JAVA_OPTS");
-      if (options != null) {
-        builder
-            .environment()
-            .put("JAVA_TOOL_OPTIONS", options.replace("{server}", name.replace(' ', '-')));
-      }
-      Server server = new Server(builder.start());
-      HttpClient probe = HttpClient.newHttpClient();
-      for (int i = 0; i < 240; i++) {
-        try {
-          if (probe.send(
-                      HttpRequest.newBuilder(URI.create(health)).build(),
-                      HttpResponse.BodyHandlers.discarding())
-                  .statusCode()
-              == 200) {
-            return server;
-          }
-        } catch (IOException notYet) {
-          // still starting
-        }
-        if (!server.process.isAlive()) {
-          throw new IllegalStateException(name + " did not start; see its log in " + jar.getParent());
-        }
-        Thread.sleep(500);
-      }
-      server.close();
-      throw new IllegalStateException(name + " not healthy after 120 s");
+  /** How the benchmark starts a server: log next to its jar, profiling and database overrides. */
+  static ServerProcess start(
+      String name, String health, Map<String, String> env, Path jar, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    // next to the jar: the module's target/, whatever the working directory
+    Path log = jar.resolveSibling(name.replace(' ', '-') + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(jar.getParent().toFile()) // files it writes land in target/
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    if (System.getenv("BENCH_DB_URL") != null) {
+      builder.environment().put("YTE_DB_URL", System.getenv("BENCH_DB_URL"));
+      builder.environment().put("YTE_DB_USER", "sa");
     }
-
-    @Override
-    public void close() {
-      process.destroy();
+    // e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/{server}.jfr to profile them
+    String options = System.getenv("BENCH_JAVA_OPTS");
+    if (options != null) {
+      builder
+          .environment()
+          .put("JAVA_TOOL_OPTIONS", options.replace("{server}", name.replace(' ', '-')));
     }
+    return ServerProcess.start(builder, URI.create(health), log);
   }
 
   /**
@@ -179,7 +155,7 @@ public final class GatewayOverheadBenchmark {
   record CpuUse(double gateway, double simulator, double postgres, double machine) {
     static final double TICK = 0.01; // USER_HZ
 
-    static CpuUse now(Server gateway, Server simulator) {
+    static CpuUse now(ServerProcess gateway, ServerProcess simulator) {
       return new CpuUse(
           seconds(gateway.process().toHandle()),
           seconds(simulator.process().toHandle()),

@@ -3,10 +3,6 @@ package vn.yte.iam.mfa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.audit.AuditService;
 import vn.yte.iam.mfa.support.PostgresSchema;
+import vn.yte.iam.mfa.support.ServerProcess;
 import vn.yte.iam.testsupport.FreePorts;
 import vn.yte.iam.testsupport.KeycloakServer;
 
@@ -86,29 +83,26 @@ class IngestCrashIT {
   void killedMidIngestItLosesNothingAndRecordsNothingTwice(@TempDir Path dir) throws Exception {
     KeycloakEvents events = new KeycloakEvents(keycloak);
     try (PostgresSchema schema = new PostgresSchema("yte_crash")) {
-      Process service = startService(schema, dir);
       int n = 0;
-      for (; n < 40; n++) {
-        failedLogin(events, n);
+      try (ServerProcess service = startService(schema, dir)) {
+        for (; n < 40; n++) {
+          failedLogin(events, n);
+        }
+        awaitIngested(schema, 1);
+        // Killed while the stream goes on: no shutdown hook, no last commit, no goodbye.
+        for (; n < 60; n++) {
+          failedLogin(events, n);
+        }
+        service.kill();
       }
-      awaitIngested(schema, 1);
-      // Killed while the stream goes on: no shutdown hook, no last commit, no goodbye.
-      for (; n < 60; n++) {
-        failedLogin(events, n);
-      }
-      service.destroyForcibly().waitFor();
       for (; n < 100; n++) {
         failedLogin(events, n); // while it is dead
       }
 
       Set<String> inKeycloak = events.storedIds();
       assertThat(inKeycloak.size()).isGreaterThanOrEqualTo(100);
-      service = startService(schema, dir);
-      try {
+      try (ServerProcess service = startService(schema, dir)) {
         awaitExactlyKeycloaksEvents(schema, inKeycloak, events);
-      } finally {
-        service.destroy();
-        service.waitFor();
       }
 
       assertEachEventOnceAndChainIntact(schema, dir);
@@ -119,30 +113,26 @@ class IngestCrashIT {
   void keycloakKilledMidStreamLosesNothingAndRecordsNothingTwice(@TempDir Path dir)
       throws Exception {
     try (PostgresSchema schema = new PostgresSchema("yte_kc_crash")) {
-      Process service = startService(schema, dir);
-      Set<String> ingestedBeforeKill;
-      try (LoginStream stream = new LoginStream()) {
-        stream.awaitAnswered(20);
-        awaitIngested(schema, 1);
-        // Killed while logins arrive: transactions in flight die with it, committed ones stay.
-        keycloak.kill();
-        int answeredAtKill = stream.answered();
-        Thread.sleep(3000); // logins fail to connect, ingest pulls fail and are retried
-        assertThat(stream.answered()).isEqualTo(answeredAtKill);
-        ingestedBeforeKill = ingestedIds(schema);
-        keycloak = bootKeycloak();
-        stream.awaitAnswered(answeredAtKill + 20);
-      }
+      try (ServerProcess service = startService(schema, dir)) {
+        Set<String> ingestedBeforeKill;
+        try (LoginStream stream = new LoginStream()) {
+          stream.awaitAnswered(20);
+          awaitIngested(schema, 1);
+          // Killed while logins arrive: transactions in flight die with it, committed ones stay.
+          keycloak.kill();
+          int answeredAtKill = stream.answered();
+          Thread.sleep(3000); // logins fail to connect, ingest pulls fail and are retried
+          assertThat(stream.answered()).isEqualTo(answeredAtKill);
+          ingestedBeforeKill = ingestedIds(schema);
+          keycloak = bootKeycloak();
+          stream.awaitAnswered(answeredAtKill + 20);
+        }
 
-      KeycloakEvents events = new KeycloakEvents(keycloak);
-      Set<String> inKeycloak = events.storedIds();
-      // Nothing ingested was lost by Keycloak either: its events commit with the login.
-      assertThat(inKeycloak).containsAll(ingestedBeforeKill);
-      try {
+        KeycloakEvents events = new KeycloakEvents(keycloak);
+        Set<String> inKeycloak = events.storedIds();
+        // Nothing ingested was lost by Keycloak either: its events commit with the login.
+        assertThat(inKeycloak).containsAll(ingestedBeforeKill);
         awaitExactlyKeycloaksEvents(schema, inKeycloak, events);
-      } finally {
-        service.destroy();
-        service.waitFor();
       }
       assertEachEventOnceAndChainIntact(schema, dir);
     }
@@ -252,12 +242,13 @@ class IngestCrashIT {
         .isIn(400, 401);
   }
 
-  private static Process startService(PostgresSchema schema, Path dir) throws Exception {
+  private static ServerProcess startService(PostgresSchema schema, Path dir) throws Exception {
     int port = FreePorts.next();
+    Path log = dir.resolve("service.log");
     ProcessBuilder builder =
         new ProcessBuilder("java", "-jar", System.getProperty("service.jar"))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder
         .environment()
         .putAll(
@@ -275,29 +266,8 @@ class IngestCrashIT {
                 Map.entry("YTE_INGEST_CLIENT_SECRET", SERVICE_SECRET),
                 Map.entry("YTE_INGEST_INTERVAL", "200ms"),
                 Map.entry("YTE_INGEST_PAGE_SIZE", "7")));
-    Process process = builder.start();
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<Void> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return process;
-        }
-      } catch (java.io.IOException notYet) {
-        // starting
-      }
-      if (!process.isAlive()) {
-        break;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError(
-        "mfa-service did not start:\n" + Files.readString(dir.resolve("service.log")));
+    return ServerProcess.start(
+        builder, URI.create("http://127.0.0.1:" + port + "/actuator/health"), log);
   }
 
   private static void awaitIngested(PostgresSchema schema, long atLeast) throws Exception {
