@@ -37,6 +37,9 @@ public final class GatewayOverheadBenchmark {
   static final String[] CITIZENS = {"001090012345", "079192034567", "031085001234"};
   static final int WARM_UP = 20_000;
 
+  /** Staff accounts the lookups come from, in turn: a hospital's, not one account at 500/s. */
+  static final int ACCOUNTS = 1_000;
+
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -72,8 +75,8 @@ public final class GatewayOverheadBenchmark {
                     Map.entry("YTE_POPULATION_URL", "http://127.0.0.1:" + upstreamPort),
                     Map.entry("YTE_POPULATION_API_KEY", "bench-key"),
                     Map.entry("YTE_AUDIT_CITIZEN_KEY", "bench-citizen-key-0123456789abcdef"),
-                    Map.entry("YTE_LOOKUP_PER_MINUTE", "1000000"),
-                    Map.entry("YTE_LOOKUP_BULK_PER_HOUR", "1000000"),
+                    // ACCOUNTS share the load: at 500/s each makes 30 a minute (warm-up: more).
+                    Map.entry("YTE_LOOKUP_PER_MINUTE", "120"),
                     Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "bench-checkpoint-key.jwk.json"),
                     Map.entry("LOGGING_LEVEL_ROOT", "WARN")),
                 jar("mfa-service"))) {
@@ -85,15 +88,15 @@ public final class GatewayOverheadBenchmark {
 
       // Warm-up of both paths (JIT, connection pools, JWKS fetch), closed loop: the JIT keeps
       // compiling for some 10,000 lookups, and CPU it spends then is not the steady state.
-      String warmToken = tokens.token("bs.bench", "population-lookup");
-      warmUp(http, WARM_UP, i -> gatewayRequest(viaGateway, warmToken, i));
+      String[] warmTokens = accountTokens(tokens);
+      warmUp(http, WARM_UP, i -> gatewayRequest(viaGateway, warmTokens, i));
       warmUp(http, WARM_UP / 4, i -> directRequest(direct, i));
 
       for (int round = 1; round <= rounds; round++) {
         long[] d = phase(http, rate, seconds, i -> directRequest(direct, i));
-        String token = tokens.token("bs.bench", "population-lookup");
+        String[] accounts = accountTokens(tokens);
         CpuUse before = CpuUse.now(gateway, upstream);
-        long[] g = phase(http, rate, seconds, i -> gatewayRequest(viaGateway, token, i));
+        long[] g = phase(http, rate, seconds, i -> gatewayRequest(viaGateway, accounts, i));
         CpuUse used = CpuUse.now(gateway, upstream).minus(before);
         report("round " + round + " direct ", d);
         report("round " + round + " gateway", g);
@@ -237,10 +240,19 @@ public final class GatewayOverheadBenchmark {
         .build();
   }
 
-  static HttpRequest gatewayRequest(URI uri, String token, int i) {
+  /** A fresh token for each of the ACCOUNTS (lookups are limited per account). */
+  static String[] accountTokens(TestTokens tokens) {
+    String[] all = new String[ACCOUNTS];
+    for (int a = 0; a < ACCOUNTS; a++) {
+      all[a] = tokens.token(String.format(Locale.ROOT, "bs.bench%04d", a), "population-lookup");
+    }
+    return all;
+  }
+
+  static HttpRequest gatewayRequest(URI uri, String[] accountTokens, int i) {
     return HttpRequest.newBuilder(uri)
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token)
+        .header("Authorization", "Bearer " + accountTokens[i % accountTokens.length])
         .header("X-Workstation-Id", "BENCH-PC01")
         .POST(
             HttpRequest.BodyPublishers.ofString(
