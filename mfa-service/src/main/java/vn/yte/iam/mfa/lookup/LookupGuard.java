@@ -2,18 +2,18 @@ package vn.yte.iam.mfa.lookup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts each account's lookups: a sliding minute for the rate limit and a sliding hour of distinct
- * citizens for bulk detection. State is per service instance and in memory: with N instances an
- * account can reach N times the rate, and a restart forgets the windows.
+ * Counts each account's lookups (LOG-2, SEC-2): a sliding minute for the rate limit and a sliding
+ * hour of distinct citizens for bulk detection. The windows are in the database ({@link
+ * LookupWindows}), so with several instances an account still gets one limit, not one per instance,
+ * and a restart forgets nothing. Instances are assumed to keep time by NTP, as the audit chain's
+ * timestamps already require.
  */
 @Component
 class LookupGuard {
@@ -29,14 +29,68 @@ class LookupGuard {
   }
 
   private final LookupLimits limits;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final LookupWindows windows;
+  private final TransactionTemplate transaction;
 
-  LookupGuard(LookupLimits limits) {
+  LookupGuard(LookupLimits limits, LookupWindows windows, PlatformTransactionManager transactions) {
     this.limits = limits;
+    this.windows = windows;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
+  /**
+   * Decides on a lookup and, unless refused, counts it. Throws if the database cannot be reached:
+   * the caller must then refuse the lookup.
+   */
   Verdict admit(String account, String citizenRef, Instant now) {
-    return windows.computeIfAbsent(account, a -> new Window()).admit(citizenRef, now);
+    Instant at = now.truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    return transaction.execute(
+        status -> {
+          windows.skipOwnFlush();
+          Optional<Instant> flagged = windows.lockAccount(account);
+          LookupWindows.Counts counts =
+              windows.counts(
+                  account,
+                  citizenRef,
+                  at.minus(MINUTE),
+                  at.minus(HOUR),
+                  limits.bulkDistinctPerHour());
+          Verdict verdict =
+              verdict(
+                  limits,
+                  counts.admittedLastMinute(),
+                  counts.otherCitizensLastHour() + 1,
+                  flagged,
+                  at);
+          if (verdict != Verdict.REFUSE) {
+            windows.admit(account, citizenRef, at);
+          }
+          if (verdict == Verdict.ALLOW_BULK) {
+            windows.flagBulk(account, at);
+          }
+          return verdict;
+        });
+  }
+
+  /**
+   * The rule itself: refused once {@code perMinute} lookups were admitted in the last minute;
+   * flagged when, with this one, more than {@code bulkDistinctPerHour} distinct citizens were
+   * looked up in the last hour, unless an alert was raised within the hour already.
+   */
+  static Verdict verdict(
+      LookupLimits limits,
+      long admittedLastMinute,
+      long citizensLastHour,
+      Optional<Instant> lastFlagged,
+      Instant now) {
+    if (admittedLastMinute >= limits.perMinute()) {
+      return Verdict.REFUSE;
+    }
+    boolean flaggedWithinHour = lastFlagged.filter(f -> !f.isBefore(now.minus(HOUR))).isPresent();
+    if (citizensLastHour > limits.bulkDistinctPerHour() && !flaggedWithinHour) {
+      return Verdict.ALLOW_BULK;
+    }
+    return Verdict.ALLOW;
   }
 
   int perMinute() {
@@ -45,35 +99,5 @@ class LookupGuard {
 
   int bulkThreshold() {
     return limits.bulkDistinctPerHour();
-  }
-
-  private final class Window {
-    private final Deque<Instant> recent = new ArrayDeque<>();
-    private final Map<String, Instant> citizens = new LinkedHashMap<>();
-    private Instant flagged = Instant.MIN;
-
-    synchronized Verdict admit(String citizenRef, Instant now) {
-      while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(MINUTE))) {
-        recent.removeFirst();
-      }
-      if (recent.size() >= limits.perMinute()) {
-        return Verdict.REFUSE;
-      }
-      recent.addLast(now);
-      citizens.remove(citizenRef); // re-insert: insertion order is recency
-      citizens.put(citizenRef, now);
-      for (Iterator<Instant> it = citizens.values().iterator(); it.hasNext(); ) {
-        if (it.next().isBefore(now.minus(HOUR))) {
-          it.remove();
-        } else {
-          break;
-        }
-      }
-      if (citizens.size() > limits.bulkDistinctPerHour() && flagged.isBefore(now.minus(HOUR))) {
-        flagged = now;
-        return Verdict.ALLOW_BULK;
-      }
-      return Verdict.ALLOW;
-    }
   }
 }

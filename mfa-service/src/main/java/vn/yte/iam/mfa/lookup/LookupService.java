@@ -60,7 +60,18 @@ public class LookupService {
           "This account may not look up the national population database.");
     }
 
-    LookupGuard.Verdict verdict = guard.admit(caller.subject(), pseudonyms.of(id), clock.instant());
+    LookupGuard.Verdict verdict;
+    try {
+      verdict = guard.admit(caller.subject(), pseudonyms.of(id), clock.instant());
+    } catch (RuntimeException e) {
+      // Fail closed: a limit that cannot be checked is not passed.
+      throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "LIMITS_UNAVAILABLE",
+          "Không kiểm tra được giới hạn tra cứu nên không thực hiện tra cứu. Vui lòng thử lại sau.",
+          "The lookup limits could not be checked, so the lookup was not performed. Please try"
+              + " again later.");
+    }
     if (verdict == LookupGuard.Verdict.REFUSE) {
       recordOrFail(caller, "RATE_LIMITED", id, purpose, "limit=" + guard.perMinute() + "/min");
       throw new ApiException(

@@ -30,23 +30,39 @@ class LookupServiceTest {
   final Caller caller =
       new Caller("sub", "bs.an", "sid", "his-demo", "2", List.of("otp"), null, "10.0.0.1", null);
 
+  final LookupGuard guard = mock(LookupGuard.class);
+
+  LookupService service(AuditService audit) {
+    return new LookupService(audit, connector, pseudonyms, guard, Clock.systemUTC());
+  }
+
   @Test
   void auditStoreDownMeansTheUpstreamIsNeverCalled() {
     AuditService audit = mock(AuditService.class);
     when(audit.append(any())).thenThrow(new IllegalStateException("database down"));
-    LookupService service =
-        new LookupService(
-            audit,
-            connector,
-            pseudonyms,
-            new LookupGuard(new LookupLimits(30, 50)),
-            Clock.systemUTC());
+    when(guard.admit(any(), any(), any())).thenReturn(LookupGuard.Verdict.ALLOW);
+    LookupService service = service(audit);
 
     assertThatThrownBy(() -> service.lookup(caller, true, "001090012345", "TREATMENT"))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
               assertThat(e.code()).isEqualTo("AUDIT_UNAVAILABLE");
+              assertThat(e.status().value()).isEqualTo(503);
+            });
+    assertThat(upstreamCalls).hasValue(0);
+  }
+
+  @Test
+  void limitsThatCannotBeCheckedMeanTheUpstreamIsNeverCalled() {
+    AuditService audit = mock(AuditService.class);
+    when(guard.admit(any(), any(), any())).thenThrow(new IllegalStateException("database down"));
+
+    assertThatThrownBy(() -> service(audit).lookup(caller, true, "001090012345", "TREATMENT"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("LIMITS_UNAVAILABLE");
               assertThat(e.status().value()).isEqualTo(503);
             });
     assertThat(upstreamCalls).hasValue(0);

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.MfaServiceApplication;
@@ -43,6 +46,20 @@ public final class PostgresSchema implements AutoCloseable {
     args.addAll(List.of(extra));
     return new SpringApplicationBuilder(MfaServiceApplication.class)
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * Creates the schema with the service's migrations, as mfa-service does on start; {@code appRole}
+   * as YTE_DB_APP_ROLE (empty: none).
+   */
+  public void migrate(DataSource dataSource, String appRole) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .schemas(name)
+        .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+        .placeholders(Map.of("appRole", appRole))
+        .load()
+        .migrate();
   }
 
   public void execute(String sql) throws SQLException {

@@ -1,0 +1,121 @@
+package vn.yte.iam.mfa.lookup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-account lookup windows' tables (V7), shared by every instance on the database. Meant to
+ * run inside one transaction per lookup, {@link #lockAccount} first: the reads after it then see
+ * every lookup of that account committed before, whichever instance made it.
+ */
+@Repository
+class LookupWindows {
+  private final JdbcClient jdbc;
+  private final boolean postgres;
+
+  LookupWindows(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+    this.jdbc = jdbc;
+    try (Connection c = dataSource.getConnection()) {
+      this.postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+  }
+
+  /**
+   * PostgreSQL: this transaction's commit does not wait for its own disk flush. A lookup's
+   * REQUESTED audit record is committed durably right after, and that flush carries this
+   * transaction's WAL with it; a lookup refused here writes nothing. This saves a flush per lookup.
+   */
+  void skipOwnFlush() {
+    if (postgres) {
+      jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+    }
+  }
+
+  /**
+   * Locks the account's row until the transaction ends, creating it on the account's first lookup;
+   * returns when its last bulk-lookup alert was raised, if ever.
+   */
+  Optional<Instant> lockAccount(String subject) {
+    List<Optional<Instant>> row = selectForUpdate(subject);
+    if (row.isEmpty()) {
+      jdbc.sql("INSERT INTO lookup_account (subject) VALUES (?) ON CONFLICT DO NOTHING")
+          .param(subject)
+          .update();
+      row = selectForUpdate(subject);
+    }
+    return row.get(0);
+  }
+
+  private List<Optional<Instant>> selectForUpdate(String subject) {
+    return jdbc.sql("SELECT bulk_flagged_at FROM lookup_account WHERE subject = ? FOR UPDATE")
+        .param(subject)
+        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .list();
+  }
+
+  /**
+   * Lookups the account was admitted since {@code minuteStart}, and how many citizens other than
+   * {@code citizenRef} it looked up since {@code hourStart}, counted up to {@code cap}: enough to
+   * tell whether a threshold is crossed, and bounded however busy the account is.
+   */
+  Counts counts(
+      String subject, String citizenRef, Instant minuteStart, Instant hourStart, int cap) {
+    return jdbc.sql(
+            "SELECT (SELECT COUNT(*) FROM lookup_admission WHERE subject = ? AND admitted_at >= ?),"
+                + " (SELECT COUNT(*) FROM (SELECT 1 FROM lookup_citizen WHERE subject = ?"
+                + " AND last_at >= ? AND citizen_ref <> ? LIMIT ?) c)")
+        .params(
+            subject,
+            Timestamp.from(minuteStart),
+            subject,
+            Timestamp.from(hourStart),
+            citizenRef,
+            cap)
+        .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
+        .single();
+  }
+
+  /** What {@link #counts} found. */
+  record Counts(long admittedLastMinute, long otherCitizensLastHour) {}
+
+  /** Counts a lookup of {@code citizenRef} at {@code now} into both windows. */
+  void admit(String subject, String citizenRef, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    jdbc.sql("INSERT INTO lookup_admission (subject, admitted_at) VALUES (?, ?)")
+        .params(subject, at)
+        .update();
+    // No race between the two: the account's row lock serialises its lookups.
+    int seen =
+        jdbc.sql("UPDATE lookup_citizen SET last_at = ? WHERE subject = ? AND citizen_ref = ?")
+            .params(at, subject, citizenRef)
+            .update();
+    if (seen == 0) {
+      jdbc.sql("INSERT INTO lookup_citizen (subject, citizen_ref, last_at) VALUES (?, ?, ?)")
+          .params(subject, citizenRef, at)
+          .update();
+    }
+  }
+
+  void flagBulk(String subject, Instant now) {
+    jdbc.sql("UPDATE lookup_account SET bulk_flagged_at = ? WHERE subject = ?")
+        .params(Timestamp.from(now), subject)
+        .update();
+  }
+
+  /** Deletes rows older than the given times; returns how many. Repeating it is harmless. */
+  int prune(Instant admissionsBefore, Instant citizensBefore) {
+    return jdbc.sql("DELETE FROM lookup_admission WHERE admitted_at < ?")
+            .param(Timestamp.from(admissionsBefore))
+            .update()
+        + jdbc.sql("DELETE FROM lookup_citizen WHERE last_at < ?")
+            .param(Timestamp.from(citizensBefore))
+            .update();
+  }
+}
