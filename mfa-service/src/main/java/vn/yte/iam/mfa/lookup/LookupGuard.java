@@ -23,7 +23,10 @@ class LookupGuard {
   /** What to do with a lookup. */
   enum Verdict {
     ALLOW,
-    /** Allow, and raise the bulk-lookup alert (once an hour per account). */
+    /**
+     * Allow, and raise the bulk-lookup alert; once it is recorded, report it with {@link
+     * #bulkAlertRaised}, which holds further alerts for the account back for an hour.
+     */
     ALLOW_BULK,
     REFUSE
   }
@@ -65,11 +68,18 @@ class LookupGuard {
           if (verdict != Verdict.REFUSE) {
             windows.admit(account, citizenRef, at);
           }
-          if (verdict == Verdict.ALLOW_BULK) {
-            windows.flagBulk(account, at);
-          }
           return verdict;
         });
+  }
+
+  /**
+   * The bulk-lookup alert for this account is in the audit trail. Only then is the account held
+   * back from further alerts: an alert that could not be recorded is raised again by the next
+   * lookup, never lost. (Two lookups racing past the threshold may both raise one.)
+   */
+  void bulkAlertRaised(String account, Instant now) {
+    Instant at = now.truncatedTo(ChronoUnit.MICROS);
+    transaction.executeWithoutResult(status -> windows.flagBulk(account, at));
   }
 
   /**

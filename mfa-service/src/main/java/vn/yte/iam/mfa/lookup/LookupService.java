@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.lookup;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +61,10 @@ public class LookupService {
           "This account may not look up the national population database.");
     }
 
+    Instant now = clock.instant();
     LookupGuard.Verdict verdict;
     try {
-      verdict = guard.admit(caller.subject(), pseudonyms.of(id), clock.instant());
+      verdict = guard.admit(caller.subject(), pseudonyms.of(id), now);
     } catch (RuntimeException e) {
       // Fail closed: a limit that cannot be checked is not passed.
       throw new ApiException(
@@ -89,6 +91,12 @@ public class LookupService {
           null,
           null,
           "more than " + guard.bulkThreshold() + " distinct citizens in an hour");
+      try {
+        guard.bulkAlertRaised(caller.subject(), now);
+      } catch (RuntimeException e) {
+        // The alert is recorded. Not holding the next one back only means it may be raised twice;
+        // whether the lookup goes ahead is decided by the audit record below.
+      }
     }
 
     String requestId = UUID.randomUUID().toString();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
@@ -66,5 +68,18 @@ class LookupServiceTest {
               assertThat(e.status().value()).isEqualTo(503);
             });
     assertThat(upstreamCalls).hasValue(0);
+  }
+
+  @Test
+  void aBulkAlertThatCannotBeRecordedStopsTheLookupAndIsNotHeldBack() {
+    AuditService audit = mock(AuditService.class);
+    when(audit.append(any())).thenThrow(new IllegalStateException("database down"));
+    when(guard.admit(any(), any(), any())).thenReturn(LookupGuard.Verdict.ALLOW_BULK);
+
+    assertThatThrownBy(() -> service(audit).lookup(caller, true, "001090012345", "TREATMENT"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo("AUDIT_UNAVAILABLE"));
+    assertThat(upstreamCalls).hasValue(0);
+    verify(guard, never()).bulkAlertRaised(any(), any());
   }
 }
