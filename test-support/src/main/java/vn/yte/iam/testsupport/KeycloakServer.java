@@ -3,16 +3,12 @@ package vn.yte.iam.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -334,7 +330,7 @@ public final class KeycloakServer implements AutoCloseable {
               .redirectOutput(log.toFile())
               .start();
       if (build.waitFor() != 0) {
-        throw new IllegalStateException("kc.sh build failed:\n" + tail(log));
+        throw new IllegalStateException("kc.sh build failed:\n" + HealthWait.tail(log));
       }
       Files.writeString(marker, fingerprint);
     }
@@ -358,38 +354,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void awaitReady(Process process, int managementPort, Path log)
         throws InterruptedException {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-      Instant deadline = Instant.now().plus(startTimeout);
-      while (Instant.now().isBefore(deadline)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              "Keycloak exited with " + process.exitValue() + ":\n" + tail(log));
-        }
-        try {
-          HttpResponse<Void> response =
-              http.send(
-                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                  HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYetListening) {
-          // Still booting.
-        }
-        Thread.sleep(500);
-      }
-      throw new IllegalStateException(
-          "Keycloak not ready within " + startTimeout + ":\n" + tail(log));
-    }
-
-    private static String tail(Path log) {
-      try {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-      } catch (IOException e) {
-        return "(no log: " + e.getMessage() + ")";
-      }
+      HealthWait.await(
+          "Keycloak",
+          process,
+          URI.create("http://127.0.0.1:" + managementPort + "/health/ready"),
+          startTimeout,
+          log);
     }
   }
 }

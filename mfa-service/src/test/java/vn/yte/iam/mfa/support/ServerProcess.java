@@ -2,13 +2,9 @@ package vn.yte.iam.mfa.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import vn.yte.iam.testsupport.HealthWait;
 
 /**
  * A server run from its jar in a JVM of its own, as in production: mfa-service or the population
@@ -22,23 +18,13 @@ public record ServerProcess(Process process) implements AutoCloseable {
   public static ServerProcess start(ProcessBuilder builder, URI health, Path log)
       throws IOException, InterruptedException {
     ServerProcess server = new ServerProcess(builder.start());
-    HttpClient probe = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline && server.process.isAlive()) {
-      try {
-        HttpResponse<Void> r =
-            probe.send(
-                HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return server;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(300);
+    try {
+      HealthWait.await("The server", server.process, health, Duration.ofSeconds(120), log);
+      return server;
+    } catch (RuntimeException | InterruptedException e) {
+      server.close();
+      throw e;
     }
-    server.close();
-    throw new IllegalStateException("Not healthy at " + health + "; its log ends:\n" + tail(log));
   }
 
   /** SIGKILL: no shutdown hook, no last commit, no goodbye. */
@@ -50,14 +36,5 @@ public record ServerProcess(Process process) implements AutoCloseable {
   public void close() throws InterruptedException {
     process.destroy();
     process.waitFor();
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 }
