@@ -2,20 +2,13 @@ package vn.yte.iam.mfa.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import vn.yte.iam.mfa.support.PostgresSchema;
@@ -40,15 +33,16 @@ public final class GatewayOverheadBenchmark {
   /** Staff accounts the lookups come from, in turn: a hospital's, not one account at 500/s. */
   static final int ACCOUNTS = 1_000;
 
+  /**
+   * Connections, one thread each, the load is sent over: enough that requests are sent on time
+   * while up to this many are outstanding (at 500/s, answers taking up to a quarter second).
+   */
+  static final int WORKERS = 128;
+
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    HttpClient http =
-        HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     int upstreamPort = FreePorts.next();
     int gatewayPort = FreePorts.next();
     try (TestTokens tokens = new TestTokens();
@@ -89,14 +83,14 @@ public final class GatewayOverheadBenchmark {
       // Warm-up of both paths (JIT, connection pools, JWKS fetch), closed loop: the JIT keeps
       // compiling for some 10,000 lookups, and CPU it spends then is not the steady state.
       String[] warmTokens = accountTokens(tokens);
-      warmUp(http, WARM_UP, i -> gatewayRequest(viaGateway, warmTokens, i));
-      warmUp(http, WARM_UP / 4, i -> directRequest(direct, i));
+      warmUp(viaGateway, WARM_UP, i -> gatewayRequest(warmTokens, i));
+      warmUp(direct, WARM_UP / 4, GatewayOverheadBenchmark::directRequest);
 
       for (int round = 1; round <= rounds; round++) {
-        long[] d = phase(http, rate, seconds, i -> directRequest(direct, i));
+        long[] d = phase(direct, rate, seconds, GatewayOverheadBenchmark::directRequest);
         String[] accounts = accountTokens(tokens);
         CpuUse before = CpuUse.now(gateway, upstream);
-        long[] g = phase(http, rate, seconds, i -> gatewayRequest(viaGateway, accounts, i));
+        long[] g = phase(viaGateway, rate, seconds, i -> gatewayRequest(accounts, i));
         CpuUse used = CpuUse.now(gateway, upstream).minus(before);
         report("round " + round + " direct ", d);
         report("round " + round + " gateway", g);
@@ -109,7 +103,6 @@ public final class GatewayOverheadBenchmark {
         used.report(round, g.length);
       }
     }
-    System.exit(0); // the HTTP client's threads
   }
 
   /** The module's built jar, from the repository root or a module directory. */
@@ -152,10 +145,11 @@ public final class GatewayOverheadBenchmark {
   }
 
   /**
-   * CPU time used so far by mfa-service, the simulator, PostgreSQL's processes and the whole
-   * machine (Linux /proc): where a lookup's CPU goes, to see what limits the rate.
+   * CPU time used so far by mfa-service, the simulator, PostgreSQL's processes, this load generator
+   * and the whole machine (Linux /proc): where a lookup's CPU goes, to see what limits the rate.
    */
-  record CpuUse(double gateway, double simulator, double postgres, double machine) {
+  record CpuUse(
+      double gateway, double simulator, double postgres, double generator, double machine) {
     static final double TICK = 0.01; // USER_HZ
 
     static CpuUse now(ServerProcess gateway, ServerProcess simulator) {
@@ -163,23 +157,29 @@ public final class GatewayOverheadBenchmark {
           seconds(gateway.process().toHandle()),
           seconds(simulator.process().toHandle()),
           postgresSeconds(),
+          seconds(ProcessHandle.current()),
           machineSeconds());
     }
 
     CpuUse minus(CpuUse o) {
       return new CpuUse(
-          gateway - o.gateway, simulator - o.simulator, postgres - o.postgres, machine - o.machine);
+          gateway - o.gateway,
+          simulator - o.simulator,
+          postgres - o.postgres,
+          generator - o.generator,
+          machine - o.machine);
     }
 
     void report(int round, int requests) {
       System.out.printf(
           Locale.ROOT,
           "round %d CPU per gateway lookup: mfa-service %.2f ms, simulator %.2f ms, PostgreSQL %.2f"
-              + " ms, whole machine %.2f ms%n",
+              + " ms, load generator %.2f ms, whole machine %.2f ms%n",
           round,
           gateway * 1e3 / requests,
           simulator * 1e3 / requests,
           postgres * 1e3 / requests,
+          generator * 1e3 / requests,
           machine * 1e3 / requests);
     }
 
@@ -225,19 +225,17 @@ public final class GatewayOverheadBenchmark {
     }
   }
 
+  /** A request's extra header lines (each ending in CRLF) and its JSON body. */
+  record Call(String headers, String json) {}
+
   interface Requests {
-    HttpRequest next(int i);
+    Call next(int i);
   }
 
-  static HttpRequest directRequest(URI uri, int i) {
-    return HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .header("X-Api-Key", "bench-key")
-        .header("X-Request-Id", "bench-" + i)
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                "{\"soDinhDanh\":\"" + CITIZENS[i % CITIZENS.length] + "\"}"))
-        .build();
+  static Call directRequest(int i) {
+    return new Call(
+        "X-Api-Key: bench-key\r\nX-Request-Id: bench-" + i + "\r\n",
+        "{\"soDinhDanh\":\"" + CITIZENS[i % CITIZENS.length] + "\"}");
   }
 
   /** A fresh token for each of the ACCOUNTS (lookups are limited per account). */
@@ -249,63 +247,80 @@ public final class GatewayOverheadBenchmark {
     return all;
   }
 
-  static HttpRequest gatewayRequest(URI uri, String[] accountTokens, int i) {
-    return HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + accountTokens[i % accountTokens.length])
-        .header("X-Workstation-Id", "BENCH-PC01")
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                "{\"citizenId\":\""
-                    + CITIZENS[i % CITIZENS.length]
-                    + "\",\"purpose\":\"TREATMENT\"}"))
-        .build();
+  static Call gatewayRequest(String[] accountTokens, int i) {
+    return new Call(
+        "Authorization: Bearer "
+            + accountTokens[i % accountTokens.length]
+            + "\r\nX-Workstation-Id: BENCH-PC01\r\n",
+        "{\"citizenId\":\"" + CITIZENS[i % CITIZENS.length] + "\",\"purpose\":\"TREATMENT\"}");
   }
 
   /** {@code count} requests as fast as the servers answer, eight at a time. */
-  static void warmUp(HttpClient http, int count, Requests requests) {
-    Semaphore inFlight = new Semaphore(8);
-    List<CompletableFuture<?>> all = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      inFlight.acquireUninterruptibly();
-      all.add(
-          http.sendAsync(requests.next(i), HttpResponse.BodyHandlers.discarding())
-              .whenComplete((r, e) -> inFlight.release()));
-    }
-    CompletableFuture.allOf(all.toArray(CompletableFuture<?>[]::new)).join();
+  static void warmUp(URI target, int count, Requests requests) throws Exception {
+    send(target, count, 8, 0, requests);
   }
 
   /** Sends {@code rate} requests a second for {@code seconds}; latencies from each due time. */
-  static long[] phase(HttpClient http, int rate, int seconds, Requests requests) throws Exception {
-    int total = rate * seconds;
+  static long[] phase(URI target, int rate, int seconds, Requests requests) throws Exception {
+    long[] latencies = send(target, rate * seconds, WORKERS, rate, requests);
+    Arrays.sort(latencies);
+    return latencies;
+  }
+
+  /**
+   * Sends {@code total} requests over {@code workers} connections, each worker taking the next
+   * request when it is free. At a {@code rate} (0: as fast as answered) request i is due at start
+   * + i / rate and its latency counts from then, however late a busy worker sends it.
+   */
+  static long[] send(URI target, int total, int workers, int rate, Requests requests)
+      throws Exception {
     long[] latencies = new long[total];
-    CompletableFuture<?>[] all = new CompletableFuture<?>[total];
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
-    long start = System.nanoTime();
-    long interval = 1_000_000_000L / rate;
-    for (int i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      int n = i;
-      all[i] =
-          http.sendAsync(requests.next(i), HttpResponse.BodyHandlers.ofString())
-              .handle(
-                  (r, e) -> {
-                    latencies[n] = System.nanoTime() - due;
-                    if (e != null || r.statusCode() != 200) {
+    List<KeepAliveConnection> connections = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      connections.add(new KeepAliveConnection(target));
+    }
+    long interval = rate == 0 ? 0 : 1_000_000_000L / rate;
+    long start = System.nanoTime() + 20_000_000L; // once every worker is waiting
+    List<Thread> threads = new ArrayList<>();
+    for (KeepAliveConnection connection : connections) {
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i; (i = next.getAndIncrement()) < total; ) {
+                  long due = start + i * interval;
+                  for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(wait);
+                  }
+                  Call call = requests.next(i);
+                  try {
+                    if (connection.post(call.headers(), call.json()) != 200) {
                       failures.incrementAndGet();
                     }
-                    return null;
-                  });
+                  } catch (IOException | RuntimeException e) {
+                    failures.incrementAndGet();
+                    try {
+                      connection.reconnect();
+                    } catch (IOException again) {
+                      // the next request on it fails too, and is counted
+                    }
+                  }
+                  latencies[i] = System.nanoTime() - due;
+                }
+              });
+      worker.start();
+      threads.add(worker);
     }
-    CompletableFuture.allOf(all).join();
+    for (Thread t : threads) {
+      t.join();
+    }
+    for (KeepAliveConnection c : connections) {
+      c.close();
+    }
     if (failures.get() > 0) {
       System.out.println("  failed requests: " + failures.get() + " of " + total);
     }
-    Arrays.sort(latencies);
     return latencies;
   }
 
