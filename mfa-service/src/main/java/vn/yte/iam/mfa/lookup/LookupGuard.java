@@ -49,24 +49,23 @@ class LookupGuard {
     Instant at = now.truncatedTo(ChronoUnit.MICROS); // what the database keeps
     return transaction.execute(
         status -> {
-          windows.skipOwnFlush();
-          Optional<Instant> flagged = windows.lockAccount(account);
-          LookupWindows.Counts counts =
-              windows.counts(
+          LookupWindows.Window window =
+              windows.admit(
                   account,
                   citizenRef,
+                  at,
                   at.minus(MINUTE),
                   at.minus(HOUR),
                   limits.bulkDistinctPerHour());
           Verdict verdict =
               verdict(
                   limits,
-                  counts.admittedLastMinute(),
-                  counts.otherCitizensLastHour() + 1,
-                  flagged,
+                  window.admittedLastMinute(),
+                  window.otherCitizensLastHour() + 1,
+                  window.lastFlagged(),
                   at);
-          if (verdict != Verdict.REFUSE) {
-            windows.admit(account, citizenRef, at);
+          if (verdict == Verdict.REFUSE) {
+            status.setRollbackOnly(); // a refused lookup is not counted
           }
           return verdict;
         });

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-account lookup windows' tables (V7), shared by every instance on the database. Meant to
- * run inside one transaction per lookup, {@link #lockAccount} first: the reads after it then see
- * every lookup of that account committed before, whichever instance made it.
+ * The per-account lookup windows' tables (V7), shared by every instance on the database. {@link
+ * #admit} runs in one transaction per lookup and locks the account's row first: the reads after it
+ * then see every lookup of that account committed before, whichever instance made it.
  */
 @Repository
 class LookupWindows {
@@ -28,21 +28,70 @@ class LookupWindows {
   }
 
   /**
-   * PostgreSQL: this transaction's commit does not wait for its own disk flush. A lookup's
-   * REQUESTED audit record is committed durably right after, and that flush carries this
-   * transaction's WAL with it; a lookup refused here writes nothing. This saves a flush per lookup.
+   * Locks the account's row until the transaction ends (creating it on the account's first lookup),
+   * reads its windows, and counts a lookup of {@code citizenRef} at {@code now} into them. Returns
+   * the windows as they were before this lookup. The caller decides, and rolls the transaction back
+   * to refuse. Other citizens than {@code citizenRef} are counted up to {@code cap}: enough to tell
+   * whether a threshold is crossed, and bounded however busy the account is.
    */
-  void skipOwnFlush() {
+  Window admit(
+      String subject,
+      String citizenRef,
+      Instant now,
+      Instant minuteStart,
+      Instant hourStart,
+      int cap) {
     if (postgres) {
-      jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+      // V9: the same steps in one round trip, and without waiting for its own disk flush.
+      return jdbc.sql("SELECT * FROM lookup_window_admit(?, ?, ?, ?, ?, ?)")
+          .params(
+              subject,
+              citizenRef,
+              Timestamp.from(now),
+              Timestamp.from(minuteStart),
+              Timestamp.from(hourStart),
+              cap)
+          .query(
+              (rs, n) ->
+                  new Window(
+                      Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant),
+                      rs.getLong(2),
+                      rs.getLong(3)))
+          .single();
     }
+    Optional<Instant> flagged = lockAccount(subject);
+    Window window =
+        jdbc.sql(
+                "SELECT (SELECT COUNT(*) FROM lookup_admission WHERE subject = ?"
+                    + " AND admitted_at >= ?), (SELECT COUNT(*) FROM (SELECT 1 FROM lookup_citizen"
+                    + " WHERE subject = ? AND last_at >= ? AND citizen_ref <> ? LIMIT ?) c)")
+            .params(
+                subject,
+                Timestamp.from(minuteStart),
+                subject,
+                Timestamp.from(hourStart),
+                citizenRef,
+                cap)
+            .query((rs, n) -> new Window(flagged, rs.getLong(1), rs.getLong(2)))
+            .single();
+    Timestamp at = Timestamp.from(now);
+    jdbc.sql("INSERT INTO lookup_admission (subject, admitted_at) VALUES (?, ?)")
+        .params(subject, at)
+        .update();
+    // No race between the two: the account's row lock serialises its lookups.
+    int seen =
+        jdbc.sql("UPDATE lookup_citizen SET last_at = ? WHERE subject = ? AND citizen_ref = ?")
+            .params(at, subject, citizenRef)
+            .update();
+    if (seen == 0) {
+      jdbc.sql("INSERT INTO lookup_citizen (subject, citizen_ref, last_at) VALUES (?, ?, ?)")
+          .params(subject, citizenRef, at)
+          .update();
+    }
+    return window;
   }
 
-  /**
-   * Locks the account's row until the transaction ends, creating it on the account's first lookup;
-   * returns when its last bulk-lookup alert was raised, if ever.
-   */
-  Optional<Instant> lockAccount(String subject) {
+  private Optional<Instant> lockAccount(String subject) {
     List<Optional<Instant>> row = selectForUpdate(subject);
     if (row.isEmpty()) {
       jdbc.sql("INSERT INTO lookup_account (subject) VALUES (?) ON CONFLICT DO NOTHING")
@@ -61,47 +110,11 @@ class LookupWindows {
   }
 
   /**
-   * Lookups the account was admitted since {@code minuteStart}, and how many citizens other than
-   * {@code citizenRef} it looked up since {@code hourStart}, counted up to {@code cap}: enough to
-   * tell whether a threshold is crossed, and bounded however busy the account is.
+   * An account's windows before a lookup: when its last bulk-lookup alert was raised, if ever; the
+   * lookups admitted in the last minute; the other citizens looked up in the last hour (capped).
    */
-  Counts counts(
-      String subject, String citizenRef, Instant minuteStart, Instant hourStart, int cap) {
-    return jdbc.sql(
-            "SELECT (SELECT COUNT(*) FROM lookup_admission WHERE subject = ? AND admitted_at >= ?),"
-                + " (SELECT COUNT(*) FROM (SELECT 1 FROM lookup_citizen WHERE subject = ?"
-                + " AND last_at >= ? AND citizen_ref <> ? LIMIT ?) c)")
-        .params(
-            subject,
-            Timestamp.from(minuteStart),
-            subject,
-            Timestamp.from(hourStart),
-            citizenRef,
-            cap)
-        .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
-        .single();
-  }
-
-  /** What {@link #counts} found. */
-  record Counts(long admittedLastMinute, long otherCitizensLastHour) {}
-
-  /** Counts a lookup of {@code citizenRef} at {@code now} into both windows. */
-  void admit(String subject, String citizenRef, Instant now) {
-    Timestamp at = Timestamp.from(now);
-    jdbc.sql("INSERT INTO lookup_admission (subject, admitted_at) VALUES (?, ?)")
-        .params(subject, at)
-        .update();
-    // No race between the two: the account's row lock serialises its lookups.
-    int seen =
-        jdbc.sql("UPDATE lookup_citizen SET last_at = ? WHERE subject = ? AND citizen_ref = ?")
-            .params(at, subject, citizenRef)
-            .update();
-    if (seen == 0) {
-      jdbc.sql("INSERT INTO lookup_citizen (subject, citizen_ref, last_at) VALUES (?, ?, ?)")
-          .params(subject, citizenRef, at)
-          .update();
-    }
-  }
+  record Window(
+      Optional<Instant> lastFlagged, long admittedLastMinute, long otherCitizensLastHour) {}
 
   void flagBulk(String subject, Instant now) {
     jdbc.sql("UPDATE lookup_account SET bulk_flagged_at = ? WHERE subject = ?")
