@@ -14,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -32,6 +33,8 @@ import vn.yte.iam.mfa.console.ConsoleProperties;
  */
 @Configuration
 class SecurityConfig {
+  /** Tokens whose signature is remembered at most: a few thousand staff, each with one token. */
+  static final int VERIFIED_TOKENS_KEPT = 4_096;
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, ConsoleProperties console) throws Exception {
@@ -91,12 +94,19 @@ class SecurityConfig {
     OAuth2TokenValidator<Jwt> audience =
         new JwtClaimValidator<Collection<String>>(
             "aud", aud -> aud != null && aud.contains(token.audience()));
-    decoder.setJwtValidator(
+    OAuth2TokenValidator<Jwt> claims =
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(token.issuer()),
             audience,
-            new MfaClaimsValidator(token.mfaAcr(), token.mfaMaxAge(), clock)));
-    return decoder;
+            new MfaClaimsValidator(token.mfaAcr(), token.mfaMaxAge(), clock));
+    if (token.verifiedCacheTtl() == null || token.verifiedCacheTtl().isZero()) {
+      decoder.setJwtValidator(claims);
+      return decoder;
+    }
+    // The decoder checks signatures only; VerifiedTokens validates the claims on every use.
+    decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+    return new VerifiedTokens(
+        decoder, claims, token.verifiedCacheTtl(), VERIFIED_TOKENS_KEPT, clock);
   }
 
   /** Only asymmetric algorithms: an HMAC "signed" with the public key must never verify. */

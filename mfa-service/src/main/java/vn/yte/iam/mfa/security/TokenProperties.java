@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param algorithms allowed JWS algorithms; never {@code none} and never an HMAC algorithm
  * @param mfaAcr {@code acr} values that mean MFA (MFA-2); Keycloak's shipped flows say "mfa"
  * @param mfaMaxAge how long after {@code auth_time} (the last login or step-up) a token is accepted
+ * @param verifiedCacheTtl how long a token's verified signature is remembered (claims are checked
+ *     on every use); zero verifies every request
  */
 @ConfigurationProperties("yte.token")
 public record TokenProperties(
@@ -23,4 +25,5 @@ public record TokenProperties(
     String audience,
     List<String> algorithms,
     List<String> mfaAcr,
-    Duration mfaMaxAge) {}
+    Duration mfaMaxAge,
+    Duration verifiedCacheTtl) {}
