@@ -8,10 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey key the upstream expects in {@code X-Api-Key}
  * @param timeout per-request timeout; a lookup that times out is audited as UPSTREAM_ERROR
  * @param citizenKey secret for the keyed pseudonyms that stand for citizen ids in the audit log
+ * @param maxConnections most connections open to the upstream at once, from this instance
  */
 @ConfigurationProperties("yte.population")
 public record PopulationProperties(
-    String upstreamUrl, String apiKey, Duration timeout, String citizenKey) {
+    String upstreamUrl,
+    String apiKey,
+    Duration timeout,
+    String citizenKey,
+    Integer maxConnections) {
   public PopulationProperties {
     require(upstreamUrl, "yte.population.upstream-url (YTE_POPULATION_URL)");
     require(apiKey, "yte.population.api-key (YTE_POPULATION_API_KEY)");
@@ -22,6 +27,13 @@ public record PopulationProperties(
     }
     if (timeout == null) {
       timeout = Duration.ofSeconds(5);
+    }
+    if (maxConnections == null) {
+      maxConnections = 64;
+    }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException(
+          "yte.population.max-connections (YTE_POPULATION_MAX_CONNECTIONS) must be at least 1");
     }
   }
 
