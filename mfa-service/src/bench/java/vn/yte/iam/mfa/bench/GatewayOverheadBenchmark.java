@@ -24,7 +24,9 @@ import vn.yte.iam.testsupport.FreePorts;
  * omission). The phases alternate; overhead = gateway percentile minus direct percentile. The
  * simulator and mfa-service run from their built jars in JVMs of their own, as in production.
  *
- * <p>Arguments: rate per second (500), seconds per phase (20), rounds (2).
+ * <p>Arguments: rate per second (500), seconds per phase (20), rounds (2). Environment:
+ * BENCH_JAVA_OPTS (JVM options of the servers), BENCH_CHECKPOINT_INTERVAL (how often mfa-service
+ * seals a checkpoint, 1m), BENCH_DB_URL (another database).
  */
 public final class GatewayOverheadBenchmark {
   static final String[] CITIZENS = {"001090012345", "079192034567", "031085001234"};
@@ -38,6 +40,9 @@ public final class GatewayOverheadBenchmark {
    * while up to this many are outstanding (at 500/s, answers taking up to a quarter second).
    */
   static final int WORKERS = 128;
+
+  /** When mfa-service answered its health check (System.nanoTime). */
+  static long gatewayStarted;
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -72,8 +77,10 @@ public final class GatewayOverheadBenchmark {
                     // ACCOUNTS share the load: at 500/s each makes 30 a minute (warm-up: more).
                     Map.entry("YTE_LOOKUP_PER_MINUTE", "120"),
                     Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "bench-checkpoint-key.jwk.json"),
+                    Map.entry("YTE_AUDIT_CHECKPOINT_INTERVAL", System.getenv().getOrDefault("BENCH_CHECKPOINT_INTERVAL", "1m")),
                     Map.entry("LOGGING_LEVEL_ROOT", "WARN")),
                 jar("mfa-service"))) {
+      gatewayStarted = System.nanoTime();
       URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/lookups");
       URI direct = URI.create("http://127.0.0.1:" + upstreamPort + "/api/v1/cong-dan/tra-cuu");
       System.out.printf(
@@ -265,9 +272,38 @@ public final class GatewayOverheadBenchmark {
 
   /** Sends {@code rate} requests a second for {@code seconds}; latencies from each due time. */
   static long[] phase(URI target, int rate, int seconds, Requests requests) throws Exception {
+    long began = System.nanoTime();
     long[] latencies = send(target, rate * seconds, WORKERS, rate, requests);
+    reportSlowestSeconds(target, latencies, rate, began);
     Arrays.sort(latencies);
     return latencies;
+  }
+
+  /**
+   * The three seconds of a phase with the slowest request, and when they were after mfa-service
+   * started: a stall that recurs at a fixed period points at a periodic job.
+   */
+  static void reportSlowestSeconds(URI target, long[] latencies, int rate, long began) {
+    int seconds = latencies.length / rate;
+    long[] worst = new long[seconds];
+    for (int i = 0; i < latencies.length; i++) {
+      worst[i / rate] = Math.max(worst[i / rate], latencies[i]);
+    }
+    Integer[] order = new Integer[seconds];
+    for (int i = 0; i < seconds; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(worst[b], worst[a]));
+    StringBuilder line = new StringBuilder("  slowest seconds (" + target.getPort() + "):");
+    for (int k = 0; k < Math.min(3, seconds); k++) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " %.0f ms at +%d s",
+              worst[order[k]] / 1e6,
+              (began - gatewayStarted) / 1_000_000_000L + order[k]));
+    }
+    System.out.println(line);
   }
 
   /**
