@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.lookup;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,12 +52,7 @@ class LookupWindows {
               Timestamp.from(minuteStart),
               Timestamp.from(hourStart),
               cap)
-          .query(
-              (rs, n) ->
-                  new Window(
-                      Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant),
-                      rs.getLong(2),
-                      rs.getLong(3)))
+          .query((rs, n) -> new Window(lastFlagged(rs), rs.getLong(2), rs.getLong(3)))
           .single();
     }
     Optional<Instant> flagged = lockAccount(subject);
@@ -105,8 +101,13 @@ class LookupWindows {
   private List<Optional<Instant>> selectForUpdate(String subject) {
     return jdbc.sql("SELECT bulk_flagged_at FROM lookup_account WHERE subject = ? FOR UPDATE")
         .param(subject)
-        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .query((rs, n) -> lastFlagged(rs))
         .list();
+  }
+
+  /** The first column: when the account's last bulk-lookup alert was raised, if ever. */
+  private static Optional<Instant> lastFlagged(ResultSet rs) throws SQLException {
+    return Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant);
   }
 
   /**
