@@ -67,7 +67,7 @@ public final class GatewayOverheadBenchmark {
                 Map.ofEntries(
                     Map.entry("YTE_MFA_PORT", Integer.toString(gatewayPort)),
                     Map.entry(
-                        "YTE_DB_URL", PostgresSchema.URL + "?currentSchema=" + schema.name()),
+                        "YTE_DB_URL", schema.url()),
                     Map.entry("YTE_DB_USER", PostgresSchema.USER),
                     Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
                     Map.entry("YTE_TOKEN_ISSUER", TestTokens.ISSUER),

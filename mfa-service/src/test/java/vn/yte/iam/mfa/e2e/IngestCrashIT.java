@@ -254,7 +254,7 @@ class IngestCrashIT {
         .putAll(
             Map.ofEntries(
                 Map.entry("YTE_MFA_PORT", Integer.toString(port)),
-                Map.entry("YTE_DB_URL", PostgresSchema.URL + "?currentSchema=" + schema.name()),
+                Map.entry("YTE_DB_URL", schema.url()),
                 Map.entry("YTE_DB_USER", PostgresSchema.USER),
                 Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
                 Map.entry("YTE_TOKEN_ISSUER", keycloak.issuer("yte-demo")),

@@ -30,10 +30,10 @@ class AppRolePostgresTest {
                 + schema.name()
                 + " GRANT SELECT, INSERT, UPDATE ON TABLES TO "
                 + role);
-        try (HikariDataSource owner = pool(schema, PostgresSchema.USER)) {
+        try (HikariDataSource owner = schema.pool(PostgresSchema.USER)) {
           schema.migrate(owner, role);
         }
-        try (HikariDataSource service = pool(schema, role)) {
+        try (HikariDataSource service = schema.pool(role)) {
           LookupGuard guard = LookupGuardContract.guardOn(service, new LookupLimits(3, 4));
           Instant t0 = Instant.parse("2026-11-23T08:00:00Z");
           assertThat(guard.admit("a", "c", t0)).isEqualTo(LookupGuard.Verdict.ALLOW);
@@ -56,12 +56,5 @@ class AppRolePostgresTest {
         schema.execute("DROP ROLE " + role);
       }
     }
-  }
-
-  private static HikariDataSource pool(PostgresSchema schema, String user) {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setJdbcUrl(PostgresSchema.URL + "?currentSchema=" + schema.name());
-    pool.setUsername(user);
-    return pool;
   }
 }

@@ -12,9 +12,7 @@ class LookupGuardPostgresTest extends LookupGuardContract {
 
   @Override
   HikariDataSource newPool() {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setJdbcUrl(PostgresSchema.URL + "?currentSchema=" + schema.name());
-    pool.setUsername(PostgresSchema.USER);
+    HikariDataSource pool = schema.pool(PostgresSchema.USER);
     if (!migrated) {
       schema.migrate(pool, "");
       migrated = true;

@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,11 +35,24 @@ public final class PostgresSchema implements AutoCloseable {
     return name;
   }
 
+  /** The JDBC URL that puts a connection in this schema. */
+  public String url() {
+    return URL + "?currentSchema=" + name;
+  }
+
+  /** A connection pool on this schema, logging in as {@code user} (no password: trust auth). */
+  public HikariDataSource pool(String user) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(url());
+    pool.setUsername(user);
+    return pool;
+  }
+
   /** mfa-service on this schema, on a free port, with {@code extra} arguments added. */
   public ConfigurableApplicationContext startService(String... extra) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
-    args.add("--spring.datasource.url=" + URL + "?currentSchema=" + name);
+    args.add("--spring.datasource.url=" + url());
     args.add("--spring.datasource.username=" + USER);
     args.add("--spring.datasource.password=");
     args.add("--spring.flyway.schemas=" + name);
