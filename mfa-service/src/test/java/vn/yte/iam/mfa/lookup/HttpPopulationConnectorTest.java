@@ -3,6 +3,7 @@ package vn.yte.iam.mfa.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,26 +59,34 @@ class HttpPopulationConnectorTest {
   /** An upstream that answers every lookup with {@code status} and {@code body} after a delay. */
   private String upstream(int status, String body, Duration delay, AtomicInteger calls)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext(
-        HttpPopulationConnector.LOOKUP_PATH,
+    return upstream(
         exchange -> {
           calls.incrementAndGet();
-          try {
-            Thread.sleep(delay.toMillis());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+          pause(delay);
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(status, bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
           }
         });
+  }
+
+  /** An upstream answering lookups with {@code handler}, one thread per request; its base URL. */
+  private String upstream(HttpHandler handler) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(HttpPopulationConnector.LOOKUP_PATH, handler);
     server.start();
     open.add(() -> server.stop(0));
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -145,26 +154,16 @@ class HttpPopulationConnectorTest {
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext(
-        HttpPopulationConnector.LOOKUP_PATH,
-        exchange -> {
-          most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-          try {
-            Thread.sleep(100);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          inside.decrementAndGet();
-          exchange.sendResponseHeaders(404, -1);
-          exchange.close();
-        });
-    server.start();
-    open.add(() -> server.stop(0));
-    HttpPopulationConnector connector =
-        connector(
-            "http://127.0.0.1:" + server.getAddress().getPort(), "k", Duration.ofSeconds(5), 2);
+    String url =
+        upstream(
+            exchange -> {
+              most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              pause(Duration.ofMillis(100));
+              inside.decrementAndGet();
+              exchange.sendResponseHeaders(404, -1);
+              exchange.close();
+            });
+    HttpPopulationConnector connector = connector(url, "k", Duration.ofSeconds(5), 2);
 
     ExecutorService callers = Executors.newFixedThreadPool(6);
     List<Future<?>> done = new ArrayList<>();
