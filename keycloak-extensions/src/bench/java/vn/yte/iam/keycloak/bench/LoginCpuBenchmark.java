@@ -98,7 +98,8 @@ public final class LoginCpuBenchmark {
           }
           double msPerLogin = (cpuNanos(server.pid()) - before) / 1e6 / measured;
           results.get(variant).add(msPerLogin);
-          System.out.printf(Locale.ROOT, "round %d %-7s %.2f ms CPU/login%n", round, variant, msPerLogin);
+          System.out.printf(
+              Locale.ROOT, "round %d %-7s %.2f ms CPU/login%n", round, variant, msPerLogin);
         }
       }
     }
@@ -110,7 +111,11 @@ public final class LoginCpuBenchmark {
         vanilla,
         yte,
         yte / vanilla);
-    System.out.printf(Locale.ROOT, "all vanilla %s%nall yte     %s%n", fmt(results.get("vanilla")), fmt(results.get("yte")));
+    System.out.printf(
+        Locale.ROOT,
+        "all vanilla %s%nall yte     %s%n",
+        fmt(results.get("vanilla")),
+        fmt(results.get("yte")));
   }
 
   /** One full browser login with a fresh cookie jar; fails loudly if any step misbehaves. */
@@ -120,8 +125,10 @@ public final class LoginCpuBenchmark {
     Map<String, String> cookies = new java.util.LinkedHashMap<>();
     String auth =
         server.issuer(REALM)
-            + "/protocol/openid-connect/auth?client_id=" + CLIENT
-            + "&response_type=code&scope=openid&redirect_uri=" + enc(REDIRECT);
+            + "/protocol/openid-connect/auth?client_id="
+            + CLIENT
+            + "&response_type=code&scope=openid&redirect_uri="
+            + enc(REDIRECT);
     HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(auth)), cookies);
     Matcher form = FORM_ACTION.matcher(page.body());
     if (page.statusCode() != 200 || !form.find()) {
@@ -132,8 +139,13 @@ public final class LoginCpuBenchmark {
         send(
             HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "username=" + enc("bench.user" + (i % USERS)) + "&password=" + enc(PASSWORD) + "&credentialId=")),
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + enc("bench.user" + (i % USERS))
+                            + "&password="
+                            + enc(PASSWORD)
+                            + "&credentialId=")),
             cookies);
     Matcher otpForm = OTP_ACTION.matcher(posted.body());
     if (posted.statusCode() == 200 && otpForm.find()) {
@@ -148,15 +160,22 @@ public final class LoginCpuBenchmark {
     String location = posted.headers().firstValue("Location").orElse("");
     Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
     if (posted.statusCode() != 302 || !code.find()) {
-      throw new IllegalStateException("Login did not redirect with a code: " + posted.statusCode() + " " + location);
+      throw new IllegalStateException(
+          "Login did not redirect with a code: " + posted.statusCode() + " " + location);
     }
     HttpResponse<String> token =
         send(
-            HttpRequest.newBuilder(URI.create(server.issuer(REALM) + "/protocol/openid-connect/token"))
+            HttpRequest.newBuilder(
+                    URI.create(server.issuer(REALM) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "grant_type=authorization_code&client_id=" + CLIENT + "&code=" + code.group(1)
-                        + "&redirect_uri=" + enc(REDIRECT))),
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&client_id="
+                            + CLIENT
+                            + "&code="
+                            + code.group(1)
+                            + "&redirect_uri="
+                            + enc(REDIRECT))),
             cookies);
     if (token.statusCode() != 200) {
       throw new IllegalStateException("Code exchange failed: " + token.body());
@@ -171,9 +190,12 @@ public final class LoginCpuBenchmark {
     if (!cookies.isEmpty()) {
       request.header(
           "Cookie",
-          cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+          cookies.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; ")));
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     for (String header : response.headers().allValues("Set-Cookie")) {
       String pair = header.split(";", 2)[0];
       int eq = pair.indexOf('=');
@@ -221,7 +243,11 @@ public final class LoginCpuBenchmark {
     }
     ArrayNode clients = realm.putArray("clients");
     ObjectNode client = clients.addObject();
-    client.put("clientId", CLIENT).put("enabled", true).put("publicClient", true).put("standardFlowEnabled", true);
+    client
+        .put("clientId", CLIENT)
+        .put("enabled", true)
+        .put("publicClient", true)
+        .put("standardFlowEnabled", true);
     client.putArray("redirectUris").add(REDIRECT);
     if (yte) {
       // As a population-database client: demands the step-up level (MFA-2), so the login runs
@@ -231,11 +257,20 @@ public final class LoginCpuBenchmark {
     ArrayNode users = realm.putArray("users");
     for (int i = 0; i < USERS; i++) {
       ObjectNode user = users.addObject();
-      user.put("username", "bench.user" + i).put("enabled", true).put("firstName", "Bench").put("lastName", "User " + i);
+      user.put("username", "bench.user" + i)
+          .put("enabled", true)
+          .put("firstName", "Bench")
+          .put("lastName", "User " + i);
       user.put("email", "bench.user" + i + "@benhvien-demo.vn").put("emailVerified", true);
-      user.putObject("attributes").putArray("cccd").add(String.format(Locale.ROOT, "001090%06d", 500_000 + i));
+      user.putObject("attributes")
+          .putArray("cccd")
+          .add(String.format(Locale.ROOT, "001090%06d", 500_000 + i));
       ArrayNode credentials = user.putArray("credentials");
-      credentials.addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
+      credentials
+          .addObject()
+          .put("type", "password")
+          .put("value", PASSWORD)
+          .put("temporary", false);
       credentials
           .addObject()
           .put("type", "otp")
@@ -252,14 +287,20 @@ public final class LoginCpuBenchmark {
   /** Vanilla Keycloak does not know our user-profile validators; its realm keeps the rest. */
   private static void withoutOurValidators(ObjectNode realm) throws IOException {
     ObjectNode provider =
-        (ObjectNode) realm.get("components").get("org.keycloak.userprofile.UserProfileProvider").get(0);
+        (ObjectNode)
+            realm.get("components").get("org.keycloak.userprofile.UserProfileProvider").get(0);
     ArrayNode raw = (ArrayNode) provider.get("config").get("kc.user.profile.config");
     ObjectNode profile = (ObjectNode) JSON.readTree(raw.get(0).asText());
     for (var attribute : profile.get("attributes")) {
       var validations = (ObjectNode) attribute.get("validations");
       if (validations != null) {
         List<String> ours = new ArrayList<>();
-        validations.fieldNames().forEachRemaining(n -> { if (n.startsWith("yte-")) ours.add(n); });
+        validations
+            .fieldNames()
+            .forEachRemaining(
+                n -> {
+                  if (n.startsWith("yte-")) ours.add(n);
+                });
         validations.remove(ours);
       }
     }
@@ -275,7 +316,8 @@ public final class LoginCpuBenchmark {
         Path to = target.resolve(dist.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(to);
-        } else if (!p.startsWith(dist.resolve("providers")) && !p.startsWith(dist.resolve("data"))) {
+        } else if (!p.startsWith(dist.resolve("providers"))
+            && !p.startsWith(dist.resolve("data"))) {
           Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
@@ -290,7 +332,9 @@ public final class LoginCpuBenchmark {
   }
 
   private static String fmt(List<Double> values) {
-    return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
+    return values.stream()
+        .map(v -> String.format(Locale.ROOT, "%.2f", v))
+        .collect(Collectors.joining(", "));
   }
 
   private static String enc(String s) {

@@ -23,7 +23,14 @@ public final class PasswordCheckBenchmark {
     Path list = Path.of(System.getProperty("policies.dir"), "passwords", "default.txt");
     BlockedPasswords blocked = BlockedPasswords.of(Files.readAllLines(list));
     PersonalData who =
-        new PersonalData("bs.nguyenvanan", "an.nv@benhvien-demo.vn", "An", "Nguyễn Văn", "001090012345", "1990-02-01", "+84912345678");
+        new PersonalData(
+            "bs.nguyenvanan",
+            "an.nv@benhvien-demo.vn",
+            "An",
+            "Nguyễn Văn",
+            "001090012345",
+            "1990-02-01",
+            "+84912345678");
     List<String> passwords = new ArrayList<>();
     RandomPasswords random = new RandomPasswords(new SecureRandom());
     for (String line : Files.readAllLines(list)) {
@@ -33,7 +40,11 @@ public final class PasswordCheckBenchmark {
       }
     }
     String[] sample = passwords.toArray(String[]::new);
-    System.out.printf(Locale.ROOT, "list entries (normal forms): %d, sample passwords: %d%n", blocked.size(), sample.length);
+    System.out.printf(
+        Locale.ROOT,
+        "list entries (normal forms): %d, sample passwords: %d%n",
+        blocked.size(),
+        sample.length);
     report("blocklist match", sample, p -> blocked.match(p).isPresent());
     report("personal-data rule", sample, p -> PersonalDataRule.firstViolation(p, who).isPresent());
     // A site list far larger than the shipped one: the deletion index keeps the cost flat.
@@ -88,6 +99,11 @@ public final class PasswordCheckBenchmark {
       perOp[run] = (System.nanoTime() - begin) / (double) ops;
     }
     java.util.Arrays.sort(perOp);
-    System.out.printf(Locale.ROOT, "%-20s %8.2f µs/password (median of 5; sink %d)%n", name, perOp[2] / 1000, sink % 7);
+    System.out.printf(
+        Locale.ROOT,
+        "%-20s %8.2f µs/password (median of 5; sink %d)%n",
+        name,
+        perOp[2] / 1000,
+        sink % 7);
   }
 }

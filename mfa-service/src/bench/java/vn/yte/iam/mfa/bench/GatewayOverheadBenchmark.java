@@ -5,10 +5,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import vn.yte.iam.mfa.support.PostgresSchema;
@@ -17,12 +17,13 @@ import vn.yte.iam.mfa.support.TestTokens;
 import vn.yte.iam.testsupport.FreePorts;
 
 /**
- * What the gateway adds to a lookup (LOG-2): the same lookups at a fixed arrival rate, once straight
- * to the upstream (the simulator) and once through mfa-service (token validation, input checks,
- * two audit records on PostgreSQL, the upstream call, the answer). Open loop: each request's
- * latency counts from when it was due, so a stall is not hidden by sending less (no coordinated
- * omission). The phases alternate; overhead = gateway percentile minus direct percentile. The
- * simulator and mfa-service run from their built jars in JVMs of their own, as in production.
+ * What the gateway adds to a lookup (LOG-2): the same lookups at a fixed arrival rate, once
+ * straight to the upstream (the simulator) and once through mfa-service (token validation, input
+ * checks, two audit records on PostgreSQL, the upstream call, the answer). Open loop: each
+ * request's latency counts from when it was due, so a stall is not hidden by sending less (no
+ * coordinated omission). The phases alternate; overhead = gateway percentile minus direct
+ * percentile. The simulator and mfa-service run from their built jars in JVMs of their own, as in
+ * production.
  *
  * <p>Arguments: rate per second (500), seconds per phase (20), rounds (2). Environment:
  * BENCH_JAVA_OPTS (JVM options of the servers), BENCH_DB_URL (another database). The servers
@@ -66,8 +67,7 @@ public final class GatewayOverheadBenchmark {
                 "http://127.0.0.1:" + gatewayPort + "/actuator/health",
                 Map.ofEntries(
                     Map.entry("YTE_MFA_PORT", Integer.toString(gatewayPort)),
-                    Map.entry(
-                        "YTE_DB_URL", schema.url()),
+                    Map.entry("YTE_DB_URL", schema.url()),
                     Map.entry("YTE_DB_USER", PostgresSchema.USER),
                     Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
                     Map.entry("YTE_TOKEN_ISSUER", TestTokens.ISSUER),
@@ -84,7 +84,10 @@ public final class GatewayOverheadBenchmark {
       URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/lookups");
       URI direct = URI.create("http://127.0.0.1:" + upstreamPort + "/api/v1/cong-dan/tra-cuu");
       System.out.printf(
-          Locale.ROOT, "rate %d/s, %d s per phase, %d rounds, PostgreSQL store%n", rate, seconds,
+          Locale.ROOT,
+          "rate %d/s, %d s per phase, %d rounds, PostgreSQL store%n",
+          rate,
+          seconds,
           rounds);
 
       // Warm-up of both paths (JIT, connection pools, JWKS fetch), closed loop: the JIT keeps
@@ -308,8 +311,8 @@ public final class GatewayOverheadBenchmark {
 
   /**
    * Sends {@code total} requests over {@code workers} connections, each worker taking the next
-   * request when it is free. At a {@code rate} (0: as fast as answered) request i is due at start
-   * + i / rate and its latency counts from then, however late a busy worker sends it.
+   * request when it is free. At a {@code rate} (0: as fast as answered) request i is due at start +
+   * i / rate and its latency counts from then, however late a busy worker sends it.
    */
   static long[] send(URI target, int total, int workers, int rate, Requests requests)
       throws Exception {

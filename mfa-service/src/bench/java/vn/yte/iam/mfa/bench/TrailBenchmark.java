@@ -42,8 +42,7 @@ public final class TrailBenchmark {
         ConfigurableApplicationContext context = AuditStoreBenchmark.startStore(schema)) {
       Instant end = Instant.now();
       long start = System.nanoTime();
-      try (Connection c =
-              DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
+      try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
           Statement s = c.createStatement()) {
         s.execute("SET search_path TO " + schema.name());
         s.execute("SET maintenance_work_mem = '1GB'");
@@ -52,10 +51,7 @@ public final class TrailBenchmark {
           long to = Math.min(records, from + CHUNK - 1);
           s.execute(fill(from, to, records, users, days, end));
           System.out.printf(
-              Locale.ROOT,
-              "  %,d records (%.0f s)%n",
-              to,
-              (System.nanoTime() - start) / 1e9);
+              Locale.ROOT, "  %,d records (%.0f s)%n", to, (System.nanoTime() - start) / 1e9);
         }
         s.execute(
             "UPDATE audit_chain_head SET last_seq = "
@@ -84,7 +80,8 @@ public final class TrailBenchmark {
       Random random = new Random(42);
       Instant since = end.minus(Duration.ofDays(30));
       for (int i = 0; i < 50; i++) { // warm-up: JIT and pool, not the cache (other users below)
-        audit.find(new AuditQuery("user" + random.nextInt(users), null, null, null, since, null, 1000));
+        audit.find(
+            new AuditQuery("user" + random.nextInt(users), null, null, null, since, null, 1000));
       }
       double[] millis = new double[queries];
       long rows = 0;
