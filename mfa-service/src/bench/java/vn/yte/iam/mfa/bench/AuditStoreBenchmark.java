@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditQuery;
@@ -16,6 +19,8 @@ import vn.yte.iam.mfa.support.PostgresSchema;
  * The audit store on PostgreSQL (LOG-1, LOG-5): bulk append with hashing as the Keycloak-event
  * ingest does it (batches under one head lock), full-chain verification, and one user's 30-day
  * trail among all records. A throw-away schema in database {@code test} on 127.0.0.1:5432.
+ *
+ * <p>Then appends one event per call, as lookups do, from 1 and from 16 threads at once.
  *
  * <p>Arguments: events (default 200000), batch size (500), users (1000).
  */
@@ -67,7 +72,61 @@ public final class AuditStoreBenchmark {
           total,
           millis[millis.length / 2],
           millis[(int) (millis.length * 0.95)]);
+
+      appendOneByOne(audit, 4, 500); // warm-up of this path
+      appendOneByOne(audit, 1, 3000);
+      appendOneByOne(audit, 16, 500);
     }
+  }
+
+  /**
+   * {@code writers} threads each append {@code each} events one per call, each call returning once
+   * its record is committed: what a lookup does twice. Prints the rate reached and call latency.
+   */
+  private static void appendOneByOne(AuditService audit, int writers, int each) throws Exception {
+    double[] millis = new double[writers * each];
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> done = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < each; i++) {
+                  long t = System.nanoTime();
+                  audit.append(
+                      new AuditEvent(
+                          "POPULATION_LOOKUP",
+                          "REQUESTED",
+                          "sub-writer" + writer,
+                          "writer" + writer,
+                          "sid-writer" + writer,
+                          "his-demo",
+                          "10.1.2." + writer,
+                          null,
+                          "ref-" + i,
+                          "001******" + (100 + i % 900),
+                          "TREATMENT",
+                          "request=" + i));
+                  millis[writer * each + i] = (System.nanoTime() - t) / 1e6;
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Arrays.sort(millis);
+    System.out.printf(
+        Locale.ROOT,
+        "one event per call, %d writer(s): %.0f appends/s, p50 %.2f ms, p99 %.2f ms%n",
+        writers,
+        millis.length / seconds,
+        millis[millis.length / 2],
+        millis[(int) (millis.length * 0.99)]);
   }
 
   /** mfa-service on the schema with nothing periodic running beside what is measured. */
