@@ -30,14 +30,24 @@ public class AuditService {
   private final AuditRepository repository;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate outsideTransactions;
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final ReentrantLock committer = new ReentrantLock();
+
+  /**
+   * Under {@link #committer}: the head as this instance's last group left it, where the next group
+   * is sealed onto in one statement; null when not known (at start, after a failure, on H2).
+   */
+  private HashChain.Head lastWritten;
 
   AuditService(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
     this.repository = repository;
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.outsideTransactions = new TransactionTemplate(transactions);
+    this.outsideTransactions.setPropagationBehavior(
+        TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
   }
 
   /**
@@ -78,14 +88,56 @@ public class AuditService {
       batch.add(p);
     }
     try {
-      List<AuditRecord> records =
-          ownTransaction.execute(status -> appendAll(batch.stream().map(Pending::event).toList()));
+      List<AuditRecord> records = appendGroup(batch.stream().map(Pending::event).toList());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result.complete(records.get(i));
       }
     } catch (RuntimeException e) {
       batch.forEach(p -> p.result.completeExceptionally(e));
     }
+  }
+
+  /**
+   * Under {@link #committer}. While this instance is the only writer, the head is where its last
+   * group left it, so the next group is sealed onto that and stored by one self-committing
+   * statement, which checks the head is still there: one round trip to the database instead of
+   * four, and a shorter hold on the head row. When another writer (an instance, ingest, the alert
+   * scan) moved the head, that statement stores nothing and the group takes the locked path.
+   */
+  private List<AuditRecord> appendGroup(List<AuditEvent> events) {
+    HashChain.Head expected = lastWritten;
+    lastWritten = null; // unknown until this group is stored
+    if (expected != null) {
+      List<AuditRecord> sealed = seal(expected, events);
+      if (Boolean.TRUE.equals(
+          outsideTransactions.execute(status -> repository.appendIfHeadIs(expected, sealed)))) {
+        lastWritten = endOf(sealed);
+        return sealed;
+      }
+    }
+    List<AuditRecord> records = ownTransaction.execute(status -> appendAll(events));
+    if (repository.appendsInOneStatement()) {
+      lastWritten = endOf(records);
+    }
+    return records;
+  }
+
+  private static HashChain.Head endOf(List<AuditRecord> records) {
+    AuditRecord last = records.get(records.size() - 1);
+    return new HashChain.Head(last.seq(), last.entryHash());
+  }
+
+  private List<AuditRecord> seal(HashChain.Head head, List<AuditEvent> events) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<AuditRecord> records = new ArrayList<>(events.size());
+    long seq = head.lastSeq();
+    String previous = head.lastHash();
+    for (AuditEvent event : events) {
+      AuditRecord record = HashChain.seal(++seq, previous, now, event);
+      records.add(record);
+      previous = record.entryHash();
+    }
+    return records;
   }
 
   private record Pending(AuditEvent event, CompletableFuture<AuditRecord> result) {
@@ -103,18 +155,10 @@ public class AuditService {
     if (events.isEmpty()) {
       return List.of();
     }
-    HashChain.Head head = repository.lockHead();
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    List<AuditRecord> records = new ArrayList<>(events.size());
-    long seq = head.lastSeq();
-    String previous = head.lastHash();
-    for (AuditEvent event : events) {
-      AuditRecord record = HashChain.seal(++seq, previous, now, event);
-      records.add(record);
-      previous = record.entryHash();
-    }
+    List<AuditRecord> records = seal(repository.lockHead(), events);
+    HashChain.Head end = endOf(records);
     repository.insertAll(records);
-    repository.advanceHead(seq, previous);
+    repository.advanceHead(end.lastSeq(), end.lastHash());
     return records;
   }
 

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The audit store's behaviour, run against each supported database: the embedded H2 default and
@@ -28,6 +32,8 @@ abstract class AuditStoreContract {
   @Autowired JdbcTemplate jdbc;
   @Autowired Checkpoints checkpoints;
   @Autowired SegmentExport segments;
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactions;
 
   static AuditEvent event(String user, int i) {
     return new AuditEvent(
@@ -56,16 +62,56 @@ abstract class AuditStoreContract {
   void concurrentWritersProduceOneIntactChain() throws Exception {
     long before = audit.verify().isEmpty() ? countRows() : -1;
     assertThat(before).isGreaterThanOrEqualTo(0);
-    int writers = 16;
+    appendAtOnce(List.of(audit), 16, 50);
+    assertThat(countRows()).isEqualTo(before + 16 * 50);
+    Long maxSeq = jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class);
+    assertThat(maxSeq).isEqualTo(before + 16 * 50);
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  /**
+   * Several service instances on one database, each with its own AuditService: their appends form
+   * one chain. An instance seals onto the head where its own last append left it; when another
+   * instance moved it in between, nothing is stored twice or forked, and the append still lands.
+   */
+  @Test
+  void instancesSharingTheStoreProduceOneIntactChain() throws Exception {
+    AuditService other =
+        new AuditService(
+            new AuditRepository(JdbcClient.create(dataSource), dataSource),
+            Clock.systemUTC(),
+            transactions);
+    long before = countRows();
+    AuditRecord a1 = audit.append(event("instance-a", 1));
+    AuditRecord b1 = other.append(event("instance-b", 1));
+    AuditRecord a2 = audit.append(event("instance-a", 2)); // b1 moved the head a1 left
+    AuditRecord b2 = other.append(event("instance-b", 2));
+    assertThat(List.of(b1.seq(), a2.seq(), b2.seq()))
+        .containsExactly(a1.seq() + 1, a1.seq() + 2, a1.seq() + 3);
+    assertThat(List.of(b1.prevHash(), a2.prevHash(), b2.prevHash()))
+        .containsExactly(a1.entryHash(), b1.entryHash(), a2.entryHash());
+
+    appendAtOnce(List.of(audit, other), 8, 50);
+    assertThat(countRows()).isEqualTo(before + 4 + 8 * 50);
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  /**
+   * {@code writers} threads, spread over {@code instances}, each append {@code each} events of
+   * their own; asserts each got back its own records and no seq was handed out twice.
+   */
+  private static void appendAtOnce(List<AuditService> instances, int writers, int each)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     List<Callable<List<AuditRecord>>> tasks = new ArrayList<>();
     for (int t = 0; t < writers; t++) {
       String user = "writer" + t;
+      AuditService instance = instances.get(t % instances.size());
       tasks.add(
           () -> {
             List<AuditRecord> mine = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-              mine.add(audit.append(event(user, i)));
+            for (int i = 0; i < each; i++) {
+              mine.add(instance.append(event(user, i)));
             }
             return mine;
           });
@@ -80,11 +126,6 @@ abstract class AuditStoreContract {
       }
     }
     pool.shutdown();
-
-    assertThat(countRows()).isEqualTo(before + writers * 50);
-    Long maxSeq = jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class);
-    assertThat(maxSeq).isEqualTo(before + writers * 50);
-    assertThat(audit.verify()).isEmpty();
   }
 
   @Test

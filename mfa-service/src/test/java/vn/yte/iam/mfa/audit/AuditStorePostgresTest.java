@@ -1,16 +1,21 @@
 package vn.yte.iam.mfa.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +48,31 @@ class AuditStorePostgresTest extends AuditStoreContract {
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
+  }
+
+  /**
+   * The one-statement append (what an instance uses while the head is where it left it) stores a
+   * group only onto the head it was sealed on; sealed onto a head that moved, it stores nothing.
+   */
+  @Test
+  void theOneStatementAppendStoresNothingOntoAMovedHead() throws SQLException {
+    AuditRepository repository = new AuditRepository(JdbcClient.create(dataSource), dataSource);
+    assertThat(repository.appendsInOneStatement()).isTrue();
+    audit.append(event("head", 0));
+    HashChain.Head head = repository.head();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    AuditRecord first = HashChain.seal(head.lastSeq() + 1, head.lastHash(), at, event("head", 1));
+    AuditRecord second = HashChain.seal(first.seq() + 1, first.entryHash(), at, event("head", 2));
+    assertThat(repository.appendIfHeadIs(head, List.of(first, second))).isTrue();
+    HashChain.Head moved = new HashChain.Head(second.seq(), second.entryHash());
+    assertThat(repository.head()).isEqualTo(moved);
+
+    long rows = countRows();
+    AuditRecord late = HashChain.seal(head.lastSeq() + 1, head.lastHash(), at, event("head", 3));
+    assertThat(repository.appendIfHeadIs(head, List.of(late))).isFalse();
+    assertThat(countRows()).isEqualTo(rows);
+    assertThat(repository.head()).isEqualTo(moved);
+    assertThat(audit.verify()).isEmpty();
   }
 
   /** The service's own connection cannot rewrite history: the append-only trigger refuses. */
