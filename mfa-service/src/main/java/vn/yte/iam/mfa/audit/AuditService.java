@@ -10,6 +10,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -59,20 +62,42 @@ public class AuditService {
    * commit waits for the disk. Events arriving while one commit is under way are sealed and
    * committed together by the next, so concurrent callers share one head lock and one disk flush
    * instead of queueing for one each. No caller returns before its own record is committed.
+   *
+   * <p>The caller that finds no commit under way commits what is queued until nothing is, so each
+   * other caller only waits for its own result, never for the lock. (Waiting for the lock to see
+   * its result made a caller whose record was long committed queue behind new callers taking the
+   * lock first: one append in a hundred took 100 ms with 16 writers.)
    */
   public AuditRecord append(AuditEvent event) {
     Pending mine = new Pending(event);
     pending.add(mine);
-    // Until a commit (ours or another caller's) took it: a burst beyond GROUP_MAX needs several.
-    while (!mine.result.isDone()) {
-      committer.lock();
-      try {
-        if (!mine.result.isDone()) {
-          commitPending();
+    boolean interrupted = false;
+    boolean queuedAfterLastLook = false;
+    while (!mine.result.isDone() || queuedAfterLastLook) {
+      queuedAfterLastLook = false;
+      if (committer.tryLock()) {
+        try {
+          while (!pending.isEmpty()) {
+            commitPending();
+          }
+        } finally {
+          committer.unlock();
         }
-      } finally {
-        committer.unlock();
+        // Queued between the last look and the unlock, by a caller who found the lock taken.
+        queuedAfterLastLook = !pending.isEmpty();
+      } else if (!mine.result.isDone()) {
+        // The committer will take ours; the timeout only guards against it dying mid-drain.
+        try {
+          mine.result.get(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true; // the record's fate must be known before returning
+        } catch (ExecutionException | TimeoutException e) {
+          // Answered below, or the lock is tried again.
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     try {
       return mine.result.join();
