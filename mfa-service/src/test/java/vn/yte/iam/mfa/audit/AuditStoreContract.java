@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Files;
@@ -12,13 +13,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,6 +97,40 @@ abstract class AuditStoreContract {
 
     appendAtOnce(List.of(audit, other), 8, 50);
     assertThat(countRows()).isEqualTo(before + 4 + 8 * 50);
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  /**
+   * Fail closed, and nothing lost or forked: while records cannot be stored, every caller waiting
+   * on the group commit gets an error (none is left waiting), nothing is stored, and once the store
+   * is back the chain goes on from where it was.
+   */
+  @Test
+  void whileRecordsCannotBeStoredEveryCallerGetsAnErrorAndTheChainGoesOn() throws Exception {
+    AuditRecord before = audit.append(event("outage", 0));
+    List<Future<AuditRecord>> calls;
+    jdbc.execute("ALTER TABLE audit_record RENAME TO audit_record_away");
+    try {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Callable<AuditRecord>> tasks = new ArrayList<>();
+      for (int i = 1; i <= 8; i++) {
+        int n = i;
+        tasks.add(() -> audit.append(event("outage", n)));
+      }
+      calls = pool.invokeAll(tasks, 60, TimeUnit.SECONDS); // cancels any left waiting
+      pool.shutdownNow();
+    } finally {
+      jdbc.execute("ALTER TABLE audit_record_away RENAME TO audit_record");
+    }
+    for (Future<AuditRecord> call : calls) {
+      assertThat(call.isCancelled()).as("answered, not left waiting").isFalse();
+      assertThatThrownBy(call::get)
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(DataAccessException.class);
+    }
+    AuditRecord after = audit.append(event("outage", 9));
+    assertThat(after.seq()).isEqualTo(before.seq() + 1);
+    assertThat(after.prevHash()).isEqualTo(before.entryHash());
     assertThat(audit.verify()).isEmpty();
   }
 
