@@ -1,6 +1,5 @@
 package vn.yte.iam.mfa.audit;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.yte.iam.mfa.store.Database;
 
 /**
  * {@code audit_record} gets INSERT and SELECT only, never UPDATE or DELETE; the one row of {@code
@@ -74,9 +74,7 @@ class AuditRepository {
 
   AuditRepository(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
-    try (Connection c = dataSource.getConnection()) {
-      this.postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
+    this.postgres = Database.isPostgres(dataSource);
     // A template of its own so the fetch size for streaming the chain applies to nothing else.
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(1000);

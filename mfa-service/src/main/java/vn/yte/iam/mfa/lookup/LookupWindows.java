@@ -1,6 +1,5 @@
 package vn.yte.iam.mfa.lookup;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.yte.iam.mfa.store.Database;
 
 /**
  * The per-account lookup windows' tables (V7), shared by every instance on the database. {@link
@@ -23,9 +23,7 @@ class LookupWindows {
 
   LookupWindows(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
-    try (Connection c = dataSource.getConnection()) {
-      this.postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
+    this.postgres = Database.isPostgres(dataSource);
   }
 
   /**
