@@ -34,6 +34,9 @@ public final class GatewayOverheadBenchmark {
   static final String[] CITIZENS = {"001090012345", "079192034567", "031085001234"};
   static final int WARM_UP = 20_000;
 
+  /** Rounds run at the measured rate before the reported ones. */
+  static final int WARM_UP_ROUNDS = 2;
+
   /** Staff accounts the lookups come from, in turn: a hospital's, not one account at 500/s. */
   static final int ACCOUNTS = 1_000;
 
@@ -95,16 +98,22 @@ public final class GatewayOverheadBenchmark {
       String[] warmTokens = accountTokens(tokens);
       warmUp(viaGateway, WARM_UP, i -> gatewayRequest(warmTokens, i));
       warmUp(direct, WARM_UP / 4, GatewayOverheadBenchmark::directRequest);
-      // Then one phase at the measured rate, not reported: after the closed loop alone, the first
-      // open-loop phase still cost mfa-service half again the CPU per lookup of the ones after it.
-      phase(viaGateway, rate, seconds, i -> gatewayRequest(warmTokens, i));
-
-      for (int round = 1; round <= rounds; round++) {
+      // Then whole rounds at the measured rate, not reported. After the closed loop alone, the
+      // first open-loop phase cost mfa-service half again the CPU per lookup of the ones after it;
+      // and each change from the direct phase to the gateway's (fresh connections, 1,000 fresh
+      // tokens) set the JIT recompiling: in the 10 s after round 1's gateway phase began, 184 C2
+      // compilations and 169 deoptimisations (-XX:+PrintCompilation), when the slowest requests
+      // of the round came; rounds 4 and 5 had a p99 of 6-7 ms where round 1 had 10.5.
+      for (int round = 1 - WARM_UP_ROUNDS; round <= rounds; round++) {
         long[] d = phase(direct, rate, seconds, GatewayOverheadBenchmark::directRequest);
         String[] accounts = accountTokens(tokens);
         CpuUse before = CpuUse.now(gateway, upstream);
         long[] g = phase(viaGateway, rate, seconds, i -> gatewayRequest(accounts, i));
         CpuUse used = CpuUse.now(gateway, upstream).minus(before);
+        if (round < 1) {
+          System.out.println("  (warm-up round, not reported)");
+          continue;
+        }
         report("round " + round + " direct ", d);
         report("round " + round + " gateway", g);
         System.out.printf(
