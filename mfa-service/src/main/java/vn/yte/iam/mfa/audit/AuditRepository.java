@@ -140,9 +140,10 @@ class AuditRepository {
     params.add(first.formatVersion());
     params.add(Timestamp.from(first.recordedAt()));
     params.add(records.stream().mapToLong(AuditRecord::seq).toArray());
+    List<List<String>> values = records.stream().map(r -> r.event().values()).toList();
     for (int i = 0; i < EVENT_COLUMNS.size(); i++) {
       int column = i;
-      params.add(records.stream().map(r -> r.event().values().get(column)).toArray(String[]::new));
+      params.add(values.stream().map(v -> v.get(column)).toArray(String[]::new));
     }
     params.add(records.stream().map(AuditRecord::prevHash).toArray(String[]::new));
     params.add(records.stream().map(AuditRecord::entryHash).toArray(String[]::new));

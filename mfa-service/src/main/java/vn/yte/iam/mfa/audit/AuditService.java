@@ -39,14 +39,13 @@ public class AuditService {
   private final TransactionTemplate outsideTransactions;
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final ReentrantLock committer = new ReentrantLock();
+  private final long lookAgainAfterNanos;
 
   /**
    * Under {@link #committer}: the head as this instance's last group left it, where the next group
    * is sealed onto in one statement; null when not known (at start, after a failure, on H2).
    */
   private HashChain.Head lastWritten;
-
-  private final long lookAgainAfterNanos;
 
   @Autowired
   AuditService(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
