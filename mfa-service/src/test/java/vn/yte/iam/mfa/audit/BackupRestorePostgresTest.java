@@ -23,16 +23,23 @@ class BackupRestorePostgresTest {
     Path key = dir.resolve("checkpoint-key.jwk.json");
     Path dump = dir.resolve("audit.dump");
     try (PostgresSchema schema = new PostgresSchema("yte_restore")) {
+      List<Long> sealed;
       try (ConfigurableApplicationContext before = service(schema, key)) {
         AuditService audit = before.getBean(AuditService.class);
+        Checkpoints checkpoints = before.getBean(Checkpoints.class);
         for (int i = 0; i < 50; i++) {
           audit.append(AuditStoreContract.event("backup", i));
         }
-        before.getBean(Checkpoints.class).seal();
+        checkpoints.seal();
         for (int i = 50; i < 60; i++) {
           audit.append(AuditStoreContract.event("backup", i));
         }
+        checkpoints.seal();
+        sealed = checkpoints.list().stream().map(Checkpoint::seq).toList();
       }
+      // Sealed at 50 and 60 by hand. The checkpoint job's run at start-up may have sealed one more
+      // before them, at whatever length the chain had then; once 60 is sealed it has nothing to do.
+      assertThat(sealed).endsWith(50L, 60L);
 
       run(pgTool("pg_dump", "--schema=" + schema.name(), "--format=custom", "--file=" + dump));
       assertThat(Files.size(dump)).isPositive();
@@ -44,8 +51,7 @@ class BackupRestorePostgresTest {
         Checkpoints checkpoints = after.getBean(Checkpoints.class);
         assertThat(audit.verify()).isEmpty();
         assertThat(checkpoints.verify()).isEmpty();
-        // sealed at 50 by hand, and at 60 by the orderly shutdown before the backup
-        assertThat(checkpoints.list()).extracting(Checkpoint::seq).containsExactly(50L, 60L);
+        assertThat(checkpoints.list()).extracting(Checkpoint::seq).isEqualTo(sealed);
         AuditRecord next = audit.append(AuditStoreContract.event("backup", 60));
         assertThat(next.seq()).isEqualTo(61);
         assertThat(audit.verify()).isEmpty();
