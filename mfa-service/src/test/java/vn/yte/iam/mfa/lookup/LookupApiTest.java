@@ -3,10 +3,12 @@ package vn.yte.iam.mfa.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -66,13 +68,17 @@ class LookupApiTest {
   }
 
   HttpResponse<String> lookup(String bearer, String body) throws Exception {
+    return lookup(bearer, HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  HttpResponse<String> lookup(String bearer, HttpRequest.BodyPublisher body) throws Exception {
     HttpRequest.Builder req =
         HttpRequest.newBuilder(
                 URI.create(
                     "http://127.0.0.1:" + env.getProperty("local.server.port") + "/api/v1/lookups"))
             .header("Content-Type", "application/json")
             .header("X-Workstation-Id", "KHOA-NOI-PC07")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .POST(body);
     if (bearer != null) {
       req.header("Authorization", "Bearer " + bearer);
     }
@@ -237,6 +243,35 @@ class LookupApiTest {
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("PAYLOAD_TOO_LARGE").contains("quá lớn");
     assertThat(trailOf("bs.em")).isEmpty();
+  }
+
+  @Test
+  void oversizedBodyWithoutADeclaredLengthIsRefused() throws Exception {
+    // Sent chunked, with no Content-Length to go by: the body itself must be counted.
+    HttpResponse<String> response =
+        lookup(
+            tokens.token("bs.giang", "population-lookup"),
+            chunked(body("x".repeat(200_000), "TREATMENT")));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("PAYLOAD_TOO_LARGE").contains("quá lớn");
+    assertThat(trailOf("bs.giang")).isEmpty();
+  }
+
+  @Test
+  void chunkedBodyWithinTheLimitIsLookedUp() throws Exception {
+    HttpResponse<String> response =
+        lookup(tokens.token("bs.hoa", "population-lookup"), chunked(body(CITIZEN, "TREATMENT")));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"found\":true");
+    assertThat(trailOf("bs.hoa"))
+        .extracting(r -> r.event().outcome())
+        .containsExactly("FOUND", "REQUESTED");
+  }
+
+  /** A body the client streams without declaring its length (Transfer-Encoding: chunked). */
+  static HttpRequest.BodyPublisher chunked(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
   }
 
   JWTClaimsSet.Builder attacker() {
