@@ -193,16 +193,22 @@ public final class GatewayOverheadBenchmark {
     }
 
     void report(int round, int requests) {
+      // Some virtual machines' /proc/stat lags the processes' own counts; such a total is not
+      // shown rather than shown wrong.
+      String whole =
+          machine >= gateway + simulator + postgres + generator
+              ? String.format(Locale.ROOT, "%.2f ms", machine * 1e3 / requests)
+              : "n/a (/proc/stat counted less than these processes)";
       System.out.printf(
           Locale.ROOT,
           "round %d CPU per gateway lookup: mfa-service %.2f ms, simulator %.2f ms, PostgreSQL %.2f"
-              + " ms, load generator %.2f ms, whole machine %.2f ms%n",
+              + " ms, load generator %.2f ms, whole machine %s%n",
           round,
           gateway * 1e3 / requests,
           simulator * 1e3 / requests,
           postgres * 1e3 / requests,
           generator * 1e3 / requests,
-          machine * 1e3 / requests);
+          whole);
     }
 
     static double seconds(ProcessHandle process) {
