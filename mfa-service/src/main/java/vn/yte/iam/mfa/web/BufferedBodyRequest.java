@@ -11,7 +11,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body has already been read in full, served from memory to what comes after. */
+/**
+ * A request whose body has already been read in full, served from memory to what comes after. Form
+ * parameters are not parsed from it: browsers declare the length of the forms they post, so only
+ * API calls sent chunked come through here.
+ */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
   private final byte[] body;
 
