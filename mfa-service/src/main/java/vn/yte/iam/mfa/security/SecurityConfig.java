@@ -36,6 +36,9 @@ class SecurityConfig {
   /** Tokens whose signature is remembered at most: a few thousand staff, each with one token. */
   static final int VERIFIED_TOKENS_KEPT = 4_096;
 
+  /** The {@code typ} claim of Keycloak's access tokens. */
+  static final String ACCESS_TOKEN_TYPE = "Bearer";
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, ConsoleProperties console) throws Exception {
     http.authorizeHttpRequests(
@@ -98,6 +101,7 @@ class SecurityConfig {
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(token.issuer()),
             audience,
+            accessTokensOnly(),
             new MfaClaimsValidator(token.mfaAcr(), token.mfaMaxAge(), clock));
     if (token.verifiedCacheTtl() == null || token.verifiedCacheTtl().isZero()) {
       decoder.setJwtValidator(claims);
@@ -107,6 +111,16 @@ class SecurityConfig {
     decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
     return new VerifiedTokens(
         decoder, claims, token.verifiedCacheTtl(), VERIFIED_TOKENS_KEPT, clock);
+  }
+
+  /**
+   * Keycloak signs ID tokens ({@code typ} "ID") and logout tokens with the same key as access
+   * tokens ("Bearer"). An ID token travels further (to the client's front end, in logout links),
+   * and a realm whose audience mapper also adds this service to ID tokens would make one pass every
+   * other check, so only access tokens are accepted.
+   */
+  static OAuth2TokenValidator<Jwt> accessTokensOnly() {
+    return new JwtClaimValidator<String>("typ", ACCESS_TOKEN_TYPE::equals);
   }
 
   /** Only asymmetric algorithms: an HMAC "signed" with the public key must never verify. */

@@ -297,6 +297,13 @@ class LookupApiTest {
     assertThat(statusFor(attacker().audience("some-other-service"), request))
         .as("wrong audience")
         .isEqualTo(401);
+    // Keycloak's ID tokens carry acr, auth_time and roles too, signed by the same key.
+    assertThat(statusFor(attacker().claim("typ", "ID"), request))
+        .as("ID token presented as a bearer token")
+        .isEqualTo(401);
+    assertThat(statusFor(attacker().claim("typ", null), request))
+        .as("token without typ")
+        .isEqualTo(401);
     // MFA-2: the token must show a second factor, recently.
     assertThat(statusFor(attacker().claim("acr", null), request)).as("missing acr").isEqualTo(401);
     assertThat(statusFor(attacker().claim("acr", "password"), request))
