@@ -12,7 +12,10 @@ import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditQuery;
+import vn.yte.iam.mfa.audit.AuditRecord;
 import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.audit.Checkpoints;
+import vn.yte.iam.mfa.audit.RecordIntegrity;
 import vn.yte.iam.mfa.support.PostgresSchema;
 
 /**
@@ -20,7 +23,8 @@ import vn.yte.iam.mfa.support.PostgresSchema;
  * ingest does it (batches under one head lock), full-chain verification, and one user's 30-day
  * trail among all records. A throw-away schema in database {@code test} on 127.0.0.1:5432.
  *
- * <p>Then appends one event per call, as lookups do, from 1 and from 16 threads at once.
+ * <p>Then appends one event per call, as lookups do, from 1 and from 16 threads at once; and last,
+ * times a trail page with its integrity badges over a chain sealed every batch.
  *
  * <p>Arguments: events (default 200000), batch size (500), users (1000).
  */
@@ -76,7 +80,68 @@ public final class AuditStoreBenchmark {
       appendOneByOne(audit, 4, 500); // warm-up of this path
       appendOneByOne(audit, 1, 3000);
       appendOneByOne(audit, 16, 500);
+
+      badges(context, batch, users);
     }
+  }
+
+  /**
+   * The auditor API's integrity badges (LOG-5): each record shown is checked against its neighbours
+   * and against the signed checkpoint that seals it. Records are appended with a checkpoint after
+   * every batch, so that each record of a user's trail is sealed by a checkpoint of its own: the
+   * most checkpoints one page can need. Times the trail query alone and with the badges; the first
+   * page also verifies every checkpoint's signature, later ones find them remembered.
+   */
+  private static void badges(ConfigurableApplicationContext context, int batch, int users) {
+    AuditService audit = context.getBean(AuditService.class);
+    Checkpoints checkpoints = context.getBean(Checkpoints.class);
+    RecordIntegrity integrity = context.getBean(RecordIntegrity.class);
+    int sealed = 0;
+    for (int i = 0; i < 200; i++) {
+      append(audit, batch, batch, users);
+      sealed += checkpoints.seal().isPresent() ? 1 : 0;
+    }
+    double[] query = new double[200];
+    double[] withBadges = new double[query.length];
+    int shown = 0;
+    double first = 0;
+    for (int i = 0; i < query.length; i++) {
+      AuditQuery trail =
+          new AuditQuery(
+              "user" + (i * 7 % users),
+              null,
+              null,
+              null,
+              Instant.now().minus(Duration.ofDays(30)),
+              null,
+              1000);
+      long t = System.nanoTime();
+      List<AuditRecord> records = audit.find(trail);
+      long found = System.nanoTime();
+      List<RecordIntegrity.Checked> checked = integrity.check(records);
+      long end = System.nanoTime();
+      if (checked.stream().anyMatch(c -> c.integrity() != RecordIntegrity.Badge.SEALED)) {
+        throw new IllegalStateException("a record of an intact, sealed chain was not sealed");
+      }
+      query[i] = (found - t) / 1e6;
+      withBadges[i] = (end - t) / 1e6;
+      first = i == 0 ? withBadges[0] : first;
+      shown = Math.max(shown, records.size());
+    }
+    Arrays.sort(query);
+    Arrays.sort(withBadges);
+    System.out.printf(
+        Locale.ROOT,
+        "trail with badges, %d checkpoints, up to %d records a page:"
+            + " query p50 %.1f / p95 %.1f ms; query and badges p50 %.1f / p95 %.1f ms;"
+            + " first page (signatures not yet checked) %.1f ms%n",
+        sealed,
+        shown,
+        query[query.length / 2],
+        query[(int) (query.length * 0.95)],
+        withBadges[withBadges.length / 2],
+        withBadges[(int) (withBadges.length * 0.95)],
+        first);
   }
 
   /**

@@ -19,16 +19,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Signs checkpoints as JWS (ES256) with the checkpoint key, and checks their signatures. */
 @Component
 class CheckpointSigner {
   static final JOSEObjectType TYPE = new JOSEObjectType("yte-audit-checkpoint+jwt");
+
+  /**
+   * Checkpoints remembered once their signature verified (about a week of them at one a minute).
+   * Safe to remember: a checkpoint is its compact form, so any change to it misses here. An
+   * auditor's page of records is sealed by up to one checkpoint per record, and an ES256
+   * verification costs a fraction of a millisecond.
+   */
+  static final int VERIFIED_KEPT = 10_000;
+
   private final ECKey key;
+  private final Map<String, Map<String, Object>> verified = new ConcurrentHashMap<>();
 
   CheckpointSigner(CheckpointProperties properties) {
     this.key = loadOrCreate(properties.keyFile());
@@ -49,13 +61,22 @@ class CheckpointSigner {
 
   /** The claims, if the signature is ours and the algorithm is ES256; empty otherwise. */
   Optional<Map<String, Object>> verified(String compact) {
+    Map<String, Object> known = verified.get(compact);
+    if (known != null) {
+      return Optional.of(known);
+    }
     try {
       JWSObject jws = JWSObject.parse(compact);
       if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
           || !jws.verify(new ECDSAVerifier(key.toPublicJWK()))) {
-        return Optional.empty();
+        return Optional.empty(); // never remembered: a forgery is checked again every time
       }
-      return Optional.of(jws.getPayload().toJSONObject());
+      Map<String, Object> claims = Collections.unmodifiableMap(jws.getPayload().toJSONObject());
+      if (verified.size() >= VERIFIED_KEPT) {
+        verified.clear();
+      }
+      verified.put(compact, claims);
+      return Optional.of(claims);
     } catch (ParseException | JOSEException e) {
       return Optional.empty();
     }

@@ -6,11 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,8 +77,7 @@ public class Checkpoints {
         return problem(c, "signature does not verify");
       }
       Map<String, Object> signed = claims.get();
-      if (!String.valueOf(c.seq()).equals(String.valueOf(signed.get("seq")))
-          || !c.entryHash().equals(signed.get("hash"))) {
+      if (!rowAsSigned(c, signed)) {
         return problem(c, "row differs from what was signed");
       }
       if (!previous.equals(signed.get("prev"))) {
@@ -91,6 +93,30 @@ public class Checkpoints {
       previous = sha256(c.jws());
     }
     return Optional.empty();
+  }
+
+  /**
+   * For the checkpoints that seal these records (the first at or after each), by checkpoint seq:
+   * whether it still seals what it sealed (our signature, the row as signed, and the record it
+   * names with the signed hash). A record with no entry at or after it is newer than the last
+   * checkpoint. {@link #verify()} checks every checkpoint and their links; this checks only these.
+   */
+  @Transactional(readOnly = true)
+  public NavigableMap<Long, Boolean> sealsOf(Collection<Long> recordSeqs) {
+    NavigableMap<Long, Boolean> holds = new TreeMap<>();
+    for (CheckpointRepository.Sealing sealing : checkpoints.sealing(recordSeqs)) {
+      Checkpoint c = sealing.checkpoint();
+      holds.put(
+          c.seq(),
+          c.entryHash().equals(sealing.recordHash())
+              && signer.verified(c.jws()).filter(signed -> rowAsSigned(c, signed)).isPresent());
+    }
+    return holds;
+  }
+
+  private static boolean rowAsSigned(Checkpoint c, Map<String, Object> signed) {
+    return String.valueOf(c.seq()).equals(String.valueOf(signed.get("seq")))
+        && c.entryHash().equals(signed.get("hash"));
   }
 
   public List<Checkpoint> list() {

@@ -37,6 +37,7 @@ abstract class AuditStoreContract {
   @Autowired AuditService audit;
   @Autowired JdbcTemplate jdbc;
   @Autowired Checkpoints checkpoints;
+  @Autowired RecordIntegrity integrity;
   @Autowired SegmentExport segments;
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactions;
@@ -246,11 +247,26 @@ abstract class AuditStoreContract {
           .extracting(HashChain.Problem::message)
           .asString()
           .contains("chain rewritten");
+      assertThat(badgeOf(target.seq()))
+          .as("its own hash and links hold, but the checkpoint covering it no longer does")
+          .isEqualTo(RecordIntegrity.Badge.ALTERED);
     } finally {
       rewriteFrom(target.seq(), "rewritten");
     }
     assertThat(audit.verify()).isEmpty();
     assertThat(checkpoints.verify()).isEmpty();
+    assertThat(badgeOf(target.seq())).isEqualTo(RecordIntegrity.Badge.SEALED);
+  }
+
+  private RecordIntegrity.Badge badgeOf(long seq) {
+    AuditRecord shown =
+        audit
+            .find(new AuditQuery(null, null, null, null, null, null, AuditQuery.MAX_LIMIT))
+            .stream()
+            .filter(r -> r.seq() == seq)
+            .findFirst()
+            .orElseThrow();
+    return integrity.check(List.of(shown)).get(0).integrity();
   }
 
   @Test
@@ -268,6 +284,10 @@ abstract class AuditStoreContract {
           .get()
           .extracting(HashChain.Problem::seq)
           .isEqualTo(second.seq());
+      assertThat(badgeOf(second.seq()))
+          .as("a record covered only by a forged checkpoint is not sealed")
+          .isNotEqualTo(RecordIntegrity.Badge.SEALED);
+      assertThat(badgeOf(first.seq())).isEqualTo(RecordIntegrity.Badge.SEALED);
     } finally {
       tamperCheckpoints(
           "UPDATE audit_checkpoint SET jws = '" + second.jws() + "' WHERE seq = " + second.seq());
