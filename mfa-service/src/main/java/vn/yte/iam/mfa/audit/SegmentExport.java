@@ -35,16 +35,15 @@ public class SegmentExport {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      long from = 1;
-      String prevHash = HashChain.GENESIS;
+      Checkpoint previous = null;
       for (Checkpoint c : checkpoints.all()) {
+        long from = previous == null ? 1 : previous.seq() + 1;
         Path target = dir.resolve("segment-" + from + "-" + c.seq() + ".ndjson");
         if (!Files.exists(target)) {
-          write(target, from, prevHash, c);
+          write(target, from, previous, c);
           written.add(target);
         }
-        prevHash = c.entryHash();
-        from = c.seq() + 1;
+        previous = c;
       }
       return written;
     } catch (IOException e) {
@@ -52,12 +51,12 @@ public class SegmentExport {
     }
   }
 
-  private void write(Path target, long from, String prevHash, Checkpoint c) throws IOException {
+  private void write(Path target, long from, Checkpoint previous, Checkpoint c) throws IOException {
     Path temp = Files.createTempFile(target.getParent(), ".segment-", ".tmp");
     try {
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
           Stream<AuditRecord> range = records.streamRange(from, c.seq())) {
-        SegmentFile.write(out, prevHash, c, range::iterator);
+        SegmentFile.write(out, previous, c, range::iterator);
       }
       try {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r--r--r--"));

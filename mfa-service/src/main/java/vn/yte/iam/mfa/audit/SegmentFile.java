@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.audit;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
@@ -18,22 +19,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A sealed segment of the chain as a file: a header line with the checkpoint that closes it, then
- * one JSON line per record. It verifies on its own, with nothing but this class and the checkpoint
- * public key: {@code java -cp mfa-service.jar -Dloader.main=vn.yte.iam.mfa.audit.SegmentFile
+ * A sealed segment of the chain as a file: a header line with the checkpoint that closes it and the
+ * one before it (none for the first segment), then one JSON line per record. Both checkpoints are
+ * signed and the closing one names the one before it, so the file is pinned at both ends: records
+ * cut from its start are caught as surely as records cut from its end. It verifies on its own, with
+ * nothing but this class and the checkpoint public key: {@code java -cp mfa-service.jar
+ * -Dloader.main=vn.yte.iam.mfa.audit.SegmentFile
  * org.springframework.boot.loader.launch.PropertiesLauncher segment.ndjson jwks.json}.
  */
 public final class SegmentFile {
-  static final int FORMAT = 1;
+  /** 2: the header carries the checkpoint before the segment instead of an unsigned start hash. */
+  static final int FORMAT = 2;
 
   private SegmentFile() {}
 
-  static void write(Writer out, String prevHash, Checkpoint checkpoint, Iterable<AuditRecord> rs)
+  /**
+   * @param previous the checkpoint that closed the segment before, or null for the first segment
+   */
+  static void write(
+      Writer out, Checkpoint previous, Checkpoint checkpoint, Iterable<AuditRecord> rs)
       throws IOException {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("format", FORMAT);
-    header.put("prevHash", prevHash);
+    header.put("from", previous == null ? 1 : previous.seq() + 1);
     header.put("to", checkpoint.seq());
+    header.put("previousCheckpoint", previous == null ? null : previous.jws());
     header.put("checkpoint", checkpoint.jws());
     out.write(JSONObjectUtils.toJSONString(header));
     out.write('\n');
@@ -54,20 +64,42 @@ public final class SegmentFile {
   public static Optional<String> verify(Path file, JWKSet keys) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Map<String, Object> header = JSONObjectUtils.parse(in.readLine());
-      JWSObject checkpoint = JWSObject.parse(JSONObjectUtils.getString(header, "checkpoint"));
-      ECKey key = (ECKey) keys.getKeyByKeyId(checkpoint.getHeader().getKeyID());
-      if (key == null || !checkpoint.verify(new ECDSAVerifier(key))) {
+      if (JSONObjectUtils.getInt(header, "format") != FORMAT) {
+        return Optional.of("unknown segment format " + header.get("format"));
+      }
+      String closing = JSONObjectUtils.getString(header, "checkpoint");
+      Optional<Map<String, Object>> signed = signedClaims(closing, keys);
+      if (signed.isEmpty()) {
         return Optional.of("checkpoint signature does not verify");
       }
-      Map<String, Object> signed = checkpoint.getPayload().toJSONObject();
-      String prev = JSONObjectUtils.getString(header, "prevHash");
-      long expected = -1;
+      // Where the segment starts: right after the checkpoint the closing one names.
+      String previous = JSONObjectUtils.getString(header, "previousCheckpoint");
+      String prev = HashChain.GENESIS;
+      long expected = 1;
+      if (previous != null) {
+        Optional<Map<String, Object>> before = signedClaims(previous, keys);
+        if (before.isEmpty()) {
+          return Optional.of("previous checkpoint signature does not verify");
+        }
+        prev = JSONObjectUtils.getString(before.get(), "hash");
+        expected = JSONObjectUtils.getLong(before.get(), "seq") + 1;
+      }
+      String previousDigest = previous == null ? HashChain.GENESIS : Checkpoints.sha256(previous);
+      if (!previousDigest.equals(signed.get().get("prev"))
+          || JSONObjectUtils.getLong(header, "from") != expected) {
+        return Optional.of("segment does not start where its checkpoint says");
+      }
       String line;
       while ((line = in.readLine()) != null) {
         Map<String, Object> r = JSONObjectUtils.parse(line);
         long seq = JSONObjectUtils.getLong(r, "seq");
-        if (expected >= 0 && seq != expected) {
-          return Optional.of("record " + seq + ": sequence gap or reorder");
+        if (seq != expected) {
+          return Optional.of(
+              "record "
+                  + seq
+                  + ": expected record "
+                  + expected
+                  + " (missing, reordered or inserted)");
         }
         List<String> values = JSONObjectUtils.getStringList(r, "event");
         AuditEvent e =
@@ -98,14 +130,26 @@ public final class SegmentFile {
         prev = hash;
         expected = seq + 1;
       }
-      if (expected - 1 != JSONObjectUtils.getLong(signed, "seq")
-          || !prev.equals(signed.get("hash"))) {
+      if (expected - 1 != JSONObjectUtils.getLong(signed.get(), "seq")
+          || !prev.equals(signed.get().get("hash"))) {
         return Optional.of("segment does not end where its checkpoint says");
       }
       return Optional.empty();
     } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
       return Optional.of("unreadable segment: " + e.getMessage());
     }
+  }
+
+  /** The claims of a checkpoint signed by one of {@code keys}; empty if none signed it. */
+  private static Optional<Map<String, Object>> signedClaims(String compact, JWKSet keys)
+      throws java.text.ParseException, com.nimbusds.jose.JOSEException {
+    JWSObject checkpoint = JWSObject.parse(compact);
+    if (!JWSAlgorithm.ES256.equals(checkpoint.getHeader().getAlgorithm())
+        || !(keys.getKeyByKeyId(checkpoint.getHeader().getKeyID()) instanceof ECKey key)
+        || !checkpoint.verify(new ECDSAVerifier(key))) {
+      return Optional.empty();
+    }
+    return Optional.of(checkpoint.getPayload().toJSONObject());
   }
 
   public static void main(String[] args) throws Exception {

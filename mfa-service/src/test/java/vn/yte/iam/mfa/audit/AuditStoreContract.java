@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -301,6 +303,8 @@ abstract class AuditStoreContract {
    */
   @Test
   void sealedSegmentsAreExportedOnceAndVerifyOffline(@TempDir Path dir) throws Exception {
+    audit.append(event("segment", 0));
+    checkpoints.seal(); // so that the segment below has a checkpoint before it
     audit.append(event("segment", 1));
     audit.append(event("segment", 2));
     checkpoints.seal();
@@ -328,6 +332,34 @@ abstract class AuditStoreContract {
     assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("altered");
     Files.write(copy, Files.readAllLines(last).subList(0, lines.size() - 1));
     assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("does not end");
+
+    // Cut from the start, the rest made to chain from where the cut record ended.
+    List<String> original = Files.readAllLines(last);
+    assertThat(original).hasSizeGreaterThan(2);
+    Map<String, Object> cutRecord = JSONObjectUtils.parse(original.get(1));
+    String header =
+        original
+            .get(0)
+            .replace((String) cutRecord.get("prevHash"), (String) cutRecord.get("entryHash"));
+    List<String> cut = new ArrayList<>(List.of(header));
+    cut.addAll(original.subList(2, original.size()));
+    Files.write(copy, cut);
+    assertThat(SegmentFile.verify(copy, keys))
+        .get()
+        .asString()
+        .contains("expected record " + cutRecord.get("seq"));
+
+    // The header's checkpoint before the segment: left out, or another genuine one.
+    Map<String, Object> head = JSONObjectUtils.parse(original.get(0));
+    assertThat(head.get("previousCheckpoint")).isNotNull();
+    head.put("previousCheckpoint", null);
+    original.set(0, JSONObjectUtils.toJSONString(head));
+    Files.write(copy, original);
+    assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("does not start");
+    head.put("previousCheckpoint", head.get("checkpoint"));
+    original.set(0, JSONObjectUtils.toJSONString(head));
+    Files.write(copy, original);
+    assertThat(SegmentFile.verify(copy, keys)).get().asString().contains("does not start");
   }
 
   /**
