@@ -1,4 +1,4 @@
-// Auditor console (LOG-4). Signs the auditor in at Keycloak with the authorization code flow and
+// Auditor console (LOG-6). Signs the auditor in at Keycloak with the authorization code flow and
 // PKCE (public client, acr "mfa" demanded by the client), keeps the tokens in memory only, and reads
 // the trail through the auditor API, which logs every view (LOG-7). Record data is only ever set as
 // text, never parsed as HTML: the trail holds whatever callers sent.

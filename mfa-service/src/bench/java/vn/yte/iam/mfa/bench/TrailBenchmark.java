@@ -17,7 +17,7 @@ import vn.yte.iam.mfa.audit.AuditService;
 import vn.yte.iam.mfa.support.PostgresSchema;
 
 /**
- * An auditor's per-user 30-day trail (LOG-7) over a store the size of years of a large hospital's
+ * An auditor's per-user 30-day trail (LOG-6) over a store the size of years of a large hospital's
  * logins and lookups: records spread evenly over {@code days}, each by one of {@code users}
  * accounts, the schema and indexes exactly as Flyway creates them, the query exactly as the auditor
  * API runs it ({@link AuditService#find}).

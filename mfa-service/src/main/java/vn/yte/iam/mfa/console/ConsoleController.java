@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The auditor console (LOG-4): static pages under {@code /audit/} that sign the auditor in at
+ * The auditor console (LOG-6): static pages under {@code /audit/} that sign the auditor in at
  * Keycloak and read the trail through the auditor API, so every view is logged there (LOG-7).
  */
 @Controller

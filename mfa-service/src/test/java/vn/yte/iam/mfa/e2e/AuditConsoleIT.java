@@ -25,10 +25,10 @@ import vn.yte.iam.testsupport.KeycloakServer;
 import vn.yte.iam.testsupport.Totp;
 
 /**
- * The auditor console (LOG-4) in real headless Chromium against the real Keycloak: the auditor
- * signs in with password and TOTP, follows a citizen to who looked them up, to that session and
- * back, sees each record's integrity badge turn to "altered" when the database is edited, and every
- * view lands in the trail (LOG-7). A clinician without the auditor role is refused.
+ * The auditor console (LOG-3, LOG-6) in real headless Chromium against the real Keycloak: the
+ * auditor signs in with password and TOTP, follows a citizen to who looked them up, to that session
+ * and back, sees each record's integrity badge turn to "altered" when the database is edited, and
+ * every view lands in the trail (LOG-7). A clinician without the auditor role is refused.
  */
 class AuditConsoleIT {
   static final String AUDITOR = "kt.lethichi";

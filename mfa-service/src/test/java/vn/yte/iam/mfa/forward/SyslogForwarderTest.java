@@ -38,9 +38,10 @@ import vn.yte.iam.mfa.audit.HashChain;
 import vn.yte.iam.testsupport.FreePorts;
 
 /**
- * LOG-4 forwarding: the trail reaches a TLS syslog collector as RFC 5424 messages in RFC 5425
- * frames, in chain order, with the collector's certificate checked; what could not be sent while
- * the collector was down is sent when it is back, and nothing goes to a collector we do not trust.
+ * LOG-5, SEC-2 forwarding: the trail reaches a TLS syslog collector as RFC 5424 messages in RFC
+ * 5425 frames, in chain order, with the collector's certificate checked; what could not be sent
+ * while the collector was down is sent when it is back, and nothing goes to a collector we do not
+ * trust.
  */
 @SpringBootTest
 class SyslogForwarderTest {

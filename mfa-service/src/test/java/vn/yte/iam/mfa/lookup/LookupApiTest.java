@@ -190,7 +190,7 @@ class LookupApiTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** LOG-4/LOG-6: who looked up this person, and the trail as CSV and FHIR R4 AuditEvent. */
+  /** LOG-6: who looked up this person, and the trail as CSV and FHIR R4 AuditEvent. */
   @Test
   void auditorFindsWhoLookedUpACitizenAndExportsTheTrail() throws Exception {
     String citizen = "001090012399";
