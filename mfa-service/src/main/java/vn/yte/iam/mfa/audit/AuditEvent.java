@@ -35,6 +35,23 @@ public record AuditEvent(
     String purpose,
     String detail) {
 
+  /** The same event, with the account's username filled in. */
+  public AuditEvent withActorUsername(String username) {
+    return new AuditEvent(
+        type,
+        outcome,
+        actorSubject,
+        username,
+        sessionId,
+        clientId,
+        sourceIp,
+        workstation,
+        citizenRef,
+        citizenMasked,
+        purpose,
+        detail);
+  }
+
   /**
    * The fields in their canonical order: the order {@link HashChain} hashes them in (part of format
    * version 1) and the order of the matching columns in {@code audit_record}.

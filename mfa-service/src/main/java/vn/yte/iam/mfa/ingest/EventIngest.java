@@ -23,6 +23,7 @@ public class EventIngest {
   private static final Logger log = LoggerFactory.getLogger(EventIngest.class);
 
   private final KeycloakEventClient keycloak;
+  private final KeycloakUsernames usernames;
   private final IngestRepository repository;
   private final AuditService audit;
   private final TransactionTemplate transactions;
@@ -30,11 +31,13 @@ public class EventIngest {
 
   EventIngest(
       KeycloakEventClient keycloak,
+      KeycloakUsernames usernames,
       IngestRepository repository,
       AuditService audit,
       TransactionTemplate transactions,
       IngestProperties properties) {
     this.keycloak = keycloak;
+    this.usernames = usernames;
     this.repository = repository;
     this.audit = audit;
     this.transactions = transactions;
@@ -83,7 +86,7 @@ public class EventIngest {
         fresh.add(e);
       }
     }
-    List<AuditEvent> events = fresh.stream().map(KeycloakEvent::event).toList();
+    List<AuditEvent> events = usernames.complete(fresh.stream().map(KeycloakEvent::event).toList());
     List<AuditRecord> records = audit.appendAll(events);
     for (int i = 0; i < fresh.size(); i++) {
       KeycloakEvent e = fresh.get(i);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import vn.yte.iam.mfa.audit.AuditEvent;
@@ -68,6 +69,29 @@ class KeycloakEventClient {
         events.add("USER".equals(kind) ? userEvent(json) : adminEvent(json));
       }
       return events;
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  /**
+   * The username the account {@code userId} last logged in with, from Keycloak's event store (the
+   * same {@code view-events} permission the ingest needs); empty when no login of it is stored.
+   */
+  Optional<String> lastLoginUsername(String userId) {
+    String url =
+        adminRealm
+            + "/events?type=LOGIN&max=1&user="
+            + URLEncoder.encode(userId, StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)), true);
+    try {
+      for (Object item : JSONArrayUtils.parse(response.body())) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details =
+            JSONObjectUtils.getJSONObject((Map<String, Object>) item, "details");
+        return Optional.ofNullable(details == null ? null : (String) details.get("username"));
+      }
+      return Optional.empty();
     } catch (ParseException e) {
       throw new IllegalStateException("Keycloak answered malformed JSON", e);
     }

@@ -35,6 +35,43 @@ final class KeycloakEvents {
             + code);
   }
 
+  /** A password grant at the demo realm's admin-cli, as an administrator's tools sign in. */
+  HttpResponse<String> adminLogin(String username, String password, String code) throws Exception {
+    return tokenRequest(
+        "yte-demo",
+        "grant_type=password&client_id=admin-cli&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&totp="
+            + code);
+  }
+
+  /** An administrative change in the demo realm: a new realm role. */
+  HttpResponse<String> createRealmRole(String adminToken, String name) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/yte-demo/roles"))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Ends the SSO session of a his-demo login. */
+  HttpResponse<String> logout(String refreshToken) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(keycloak.issuer("yte-demo") + "/protocol/openid-connect/logout"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "client_id=his-demo&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The ids of every user and admin event Keycloak has stored for the demo realm. */
   Set<String> storedIds() throws Exception {
     Set<String> ids = new HashSet<>();

@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +36,14 @@ import vn.yte.iam.testsupport.Totp;
  * events reach the audit chain, tied to user and SSO session, each exactly once, including those
  * that happened while mfa-service was down.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakIngestIT {
   static final String CLINICIAN = "bs.nguyenvanan";
   static final String CLINICIAN_PASSWORD = "Ingest-Clinician-2026!x";
   static final String ADMIN = "qt.tranthibinh";
+  static final String ADMIN_PASSWORD = "Ingest-Admin-2026!x";
+  static final Totp.Device ADMIN_DEVICE =
+      new Totp.Device("Ingest-Admin-Totp-Key-2".getBytes(StandardCharsets.UTF_8));
   static final String SERVICE_SECRET = "ingest-secret-not-for-production";
   static final Totp.Device CLINICIAN_DEVICE =
       new Totp.Device("Ingest-Clinician-Totp-1".getBytes(StandardCharsets.UTF_8));
@@ -54,7 +62,7 @@ class KeycloakIngestIT {
             .provider(Path.of(System.getProperty("provider.jar")))
             .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
-            .env("YTE_DEMO_ADMIN_PASSWORD", "Ingest-Admin-2026!x")
+            .env("YTE_DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .env("YTE_DEMO_AUDITOR_PASSWORD", "Ingest-Auditor-2026!x")
             .env("YTE_MFA_SERVICE_CLIENT_SECRET", SERVICE_SECRET)
             .env("YTE_DEMO_CLINICIAN_TOTP", "Ingest-Clinician-Totp-1")
@@ -84,7 +92,55 @@ class KeycloakIngestIT {
             "--yte.ingest.interval=300ms");
   }
 
+  /**
+   * LOG-4 and LOG-6: Keycloak names the account of a logout, and of every admin event, by id only.
+   * The records are still in that account's own trail, under its username, also when the service
+   * restarted in between and must ask Keycloak who the id is.
+   */
   @Test
+  @Order(1) // the test below fails the administrator's logins on purpose
+  void adminChangesAndLogoutsAreInTheAccountsOwnTrail() throws Exception {
+    HttpResponse<String> adminLogin =
+        events.adminLogin(ADMIN, ADMIN_PASSWORD, ADMIN_DEVICE.nextCode());
+    assertThat(adminLogin.statusCode()).as(adminLogin.body()).isEqualTo(200);
+    try (ConfigurableApplicationContext service = startService()) {
+      AuditService audit = service.getBean(AuditService.class);
+      await(() -> trailHas(audit, ADMIN, "KC_LOGIN", ""), "the administrator's login");
+    }
+
+    // While mfa-service is down: an administrative change, and a clinician's login and logout.
+    String role = "ingest-it-" + UUID.randomUUID();
+    HttpResponse<String> created = events.createRealmRole(accessToken(adminLogin), role);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> clinician =
+        events.login(CLINICIAN, CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
+    assertThat(clinician.statusCode()).as(clinician.body()).isEqualTo(200);
+    String refresh =
+        JSONObjectUtils.getString(JSONObjectUtils.parse(clinician.body()), "refresh_token");
+    assertThat(events.logout(refresh).statusCode()).isEqualTo(204);
+
+    try (ConfigurableApplicationContext service = startService()) {
+      AuditService audit = service.getBean(AuditService.class);
+      await(
+          () -> trailHas(audit, ADMIN, "KC_ADMIN_CREATE", role),
+          "the new role in the administrator's trail");
+      await(
+          () -> trailHas(audit, CLINICIAN, "KC_LOGOUT", ""), "the logout in the clinician's trail");
+      assertThat(audit.verify()).isEmpty();
+    }
+  }
+
+  private static boolean trailHas(AuditService audit, String username, String type, String detail) {
+    return audit.find(new AuditQuery(username, null, null, null, null, null, 100)).stream()
+        .anyMatch(r -> r.event().type().equals(type) && r.event().detail().contains(detail));
+  }
+
+  private static String accessToken(HttpResponse<String> tokenResponse) throws Exception {
+    return JSONObjectUtils.getString(JSONObjectUtils.parse(tokenResponse.body()), "access_token");
+  }
+
+  @Test
+  @Order(2)
   void loginsLandInTheChainOnceEvenWhenTheServiceWasDown() throws Exception {
     String sid;
     try (ConfigurableApplicationContext service = startService()) {
