@@ -25,21 +25,21 @@ final class KeycloakEvents {
 
   /** A password grant at the demo realm's population-database client. */
   HttpResponse<String> login(String username, String password, String code) throws Exception {
-    return tokenRequest(
-        "yte-demo",
-        "grant_type=password&client_id=his-demo&scope=openid&username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&totp="
-            + code);
+    return passwordGrant("his-demo", username, password, code);
   }
 
   /** A password grant at the demo realm's admin-cli, as an administrator's tools sign in. */
   HttpResponse<String> adminLogin(String username, String password, String code) throws Exception {
+    return passwordGrant("admin-cli", username, password, code);
+  }
+
+  private HttpResponse<String> passwordGrant(
+      String clientId, String username, String password, String code) throws Exception {
     return tokenRequest(
         "yte-demo",
-        "grant_type=password&client_id=admin-cli&username="
+        "grant_type=password&client_id="
+            + clientId
+            + "&scope=openid&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8)
