@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.alert;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,9 @@ class AlertController {
 
   @GetMapping("/api/v1/alerts")
   List<Map<String, Object>> alerts(
-      @AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "100") int limit) {
+      @AuthenticationPrincipal Jwt jwt,
+      HttpServletRequest http,
+      @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
@@ -34,7 +37,7 @@ class AlertController {
           "Tham số limit phải từ 1 đến " + MAX_LIMIT + ".",
           "limit must be between 1 and " + MAX_LIMIT + ".");
     }
-    views.log(jwt, "alerts");
+    views.log(jwt, http.getRemoteAddr(), "alerts");
     return audit.latest(Alert.TYPE, limit).stream().map(r -> Alert.of(r).json()).toList();
   }
 }

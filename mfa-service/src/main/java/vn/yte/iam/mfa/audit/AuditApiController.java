@@ -1,5 +1,6 @@
 package vn.yte.iam.mfa.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ class AuditApiController {
   @GetMapping("/api/v1/audit/records")
   List<RecordIntegrity.Checked> records(
       @AuthenticationPrincipal Jwt jwt,
+      HttpServletRequest http,
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String citizenId,
       @RequestParam(required = false) String sessionId,
@@ -61,7 +63,7 @@ class AuditApiController {
       @RequestParam(required = false) Instant to,
       @RequestParam(defaultValue = "100") int limit) {
     AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
-    views.log(jwt, "records " + describe(query));
+    views.log(jwt, http.getRemoteAddr(), "records " + describe(query));
     return integrity.check(audit.find(query));
   }
 
@@ -72,6 +74,7 @@ class AuditApiController {
   @GetMapping("/api/v1/audit/export")
   ResponseEntity<?> export(
       @AuthenticationPrincipal Jwt jwt,
+      HttpServletRequest http,
       @RequestParam String format,
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String citizenId,
@@ -88,7 +91,7 @@ class AuditApiController {
           "format must be csv or fhir.");
     }
     AuditQuery query = query(username, citizenId, sessionId, clientId, from, to, limit);
-    views.log(jwt, "export " + format + " " + describe(query));
+    views.log(jwt, http.getRemoteAddr(), "export " + format + " " + describe(query));
     List<AuditRecord> records = audit.find(query);
     if ("csv".equals(format)) {
       return ResponseEntity.ok()
@@ -152,8 +155,8 @@ class AuditApiController {
    * only when both hold.
    */
   @GetMapping("/api/v1/audit/verify")
-  Map<String, Object> verify(@AuthenticationPrincipal Jwt jwt) {
-    views.log(jwt, "verify");
+  Map<String, Object> verify(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+    views.log(jwt, http.getRemoteAddr(), "verify");
     Map<String, Object> body = new LinkedHashMap<>();
     Optional<HashChain.Problem> problem = audit.verify().or(checkpoints::verify);
     body.put("intact", problem.isEmpty());
@@ -170,8 +173,8 @@ class AuditApiController {
 
   /** Signed checkpoints (JWS, ES256), oldest first, for verification outside this service. */
   @GetMapping("/api/v1/audit/checkpoints")
-  List<Checkpoint> checkpoints(@AuthenticationPrincipal Jwt jwt) {
-    views.log(jwt, "checkpoints");
+  List<Checkpoint> checkpoints(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+    views.log(jwt, http.getRemoteAddr(), "checkpoints");
     return checkpoints.list();
   }
 

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * LOG-7: every read of the trail or of the alerts is itself appended to the trail, by whom, in
- * which SSO session and from which system, before the data is returned.
+ * which SSO session, through which system and from which address, before the data is returned.
  */
 @Service
 public class AuditViews {
@@ -16,7 +16,7 @@ public class AuditViews {
   }
 
   /** Appends the view record; throws (and the caller returns nothing) if it cannot be stored. */
-  public void log(Jwt jwt, String what) {
+  public void log(Jwt jwt, String sourceIp, String what) {
     audit.append(
         new AuditEvent(
             "AUDIT_VIEW",
@@ -25,7 +25,7 @@ public class AuditViews {
             jwt.getClaimAsString("preferred_username"),
             jwt.getClaimAsString("sid"),
             jwt.getClaimAsString("azp"),
-            null,
+            sourceIp,
             null,
             null,
             null,

@@ -236,6 +236,11 @@ class LookupApiTest {
         .anyMatch(v -> v.startsWith("AUDIT_VIEW records") && v.contains("citizenRef="))
         .anyMatch(v -> v.startsWith("AUDIT_VIEW export fhir"))
         .noneMatch(v -> v.contains(citizen));
+    // ...and from which address the auditor read it.
+    assertThat(trailOf("kt.kiemtra"))
+        .extracting(r -> r.event().sourceIp())
+        .isNotEmpty()
+        .containsOnly("127.0.0.1");
   }
 
   @ParameterizedTest(name = "sent chunked: {0}")
