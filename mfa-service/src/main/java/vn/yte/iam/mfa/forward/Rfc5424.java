@@ -19,6 +19,9 @@ public final class Rfc5424 {
   private static final int AUTHPRIV = 10;
   private static final int WARNING = 4;
   private static final int NOTICE = 5;
+  // RFC 5424 section 6: the longest HOSTNAME and MSGID a receiver must accept.
+  private static final int HOSTNAME_MAX = 255;
+  private static final int MSGID_MAX = 32;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
 
@@ -29,11 +32,12 @@ public final class Rfc5424 {
     StringBuilder out = new StringBuilder(512);
     out.append('<').append(AUTHPRIV * 8 + severity(e)).append(">1 ");
     out.append(TIME.format(r.recordedAt())).append(' ');
-    out.append(header(hostname)).append(' ').append(APP_NAME).append(" - ");
-    out.append(header(e.type())).append(' ');
+    out.append(header(hostname, HOSTNAME_MAX)).append(' ').append(APP_NAME).append(" - ");
+    out.append(header(e.type(), MSGID_MAX)).append(' ');
     out.append('[').append(SD_ID);
     param(out, "seq", Long.toString(r.seq()));
     param(out, "hash", r.entryHash());
+    param(out, "type", e.type()); // whole, where MSGID may be cut
     param(out, "outcome", e.outcome());
     param(out, "user", e.actorUsername());
     param(out, "sub", e.actorSubject());
@@ -72,14 +76,14 @@ public final class Rfc5424 {
     return bad ? WARNING : NOTICE;
   }
 
-  /** Header fields: printable US-ASCII without spaces, at most 48 characters; "-" when empty. */
-  private static String header(String value) {
+  /** Header fields: printable US-ASCII without spaces, at most {@code max}; "-" when empty. */
+  private static String header(String value, int max) {
     if (value == null || value.isEmpty()) {
       return "-";
     }
     StringBuilder s = new StringBuilder();
     for (char c : value.toCharArray()) {
-      if (s.length() == 48) {
+      if (s.length() == max) {
         break;
       }
       s.append(c > 32 && c < 127 ? c : '_');

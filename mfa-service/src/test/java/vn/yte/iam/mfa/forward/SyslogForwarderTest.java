@@ -147,6 +147,18 @@ class SyslogForwarderTest {
     assertThat(message).contains("user=\"a\\\"b\\]c\\\\d\"").endsWith("]");
   }
 
+  /** RFC 5424 caps MSGID at 32 characters; some Keycloak event types are longer. */
+  @Test
+  void aLongEventTypeFitsTheHeaderAndIsKeptWholeInTheStructuredData() {
+    String type = "KC_IDENTITY_PROVIDER_FIRST_LOGIN_ERROR";
+    String message =
+        Rfc5424.format(
+            HashChain.seal(1, HashChain.GENESIS, Instant.EPOCH, event(type, "ERROR", "x")), "h");
+    String[] header = message.split(" ", 7); // PRI+VERSION TIME HOST APP PROCID MSGID rest
+    assertThat(header[5]).hasSizeLessThanOrEqualTo(32).isEqualTo(type.substring(0, 32));
+    assertThat(header[6]).startsWith("[yte@32473 ").contains(" type=\"" + type + "\"");
+  }
+
   private static AuditEvent event(String type, String outcome, String detail) {
     return new AuditEvent(
         type,
