@@ -18,6 +18,7 @@ public final class FhirAuditEvents {
   static final String AUDIT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
   static final String RESTFUL = "http://hl7.org/fhir/restful-interaction";
   static final String PURPOSE = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+  static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
   static final String YTE = "urn:yte:audit";
 
   private FhirAuditEvents() {}
@@ -63,10 +64,17 @@ public final class FhirAuditEvents {
     event.put("outcome", outcome(e.outcome()));
     event.put("outcomeDesc", e.outcome());
     Map<String, Object> agent = new LinkedHashMap<>();
+    // FHIR JSON forbids empty strings: what the record does not know is left out.
     Map<String, Object> who = new LinkedHashMap<>();
-    who.put("identifier", Map.of("system", YTE + ":subject", "value", nz(e.actorSubject())));
-    who.put("display", nz(e.actorUsername()));
-    agent.put("who", who);
+    if (e.actorSubject() != null) {
+      who.put("identifier", Map.of("system", YTE + ":subject", "value", e.actorSubject()));
+    }
+    if (e.actorUsername() != null) {
+      who.put("display", e.actorUsername());
+    }
+    if (!who.isEmpty()) {
+      agent.put("who", who);
+    }
     agent.put("requestor", true);
     if (e.clientId() != null) {
       agent.put("altId", e.clientId());
@@ -85,7 +93,7 @@ public final class FhirAuditEvents {
         "source",
         Map.of(
             "observer", Map.of("display", e.type().startsWith("KC_") ? "Keycloak" : "mfa-service"),
-            "type", List.of(coding(YTE + ":source", "4", "Application Server"))));
+            "type", List.of(coding(SOURCE_TYPE, "4", "Application Server"))));
     List<Map<String, Object>> entities = new ArrayList<>();
     if (e.sessionId() != null) {
       entities.add(
@@ -97,14 +105,15 @@ public final class FhirAuditEvents {
                   coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "4", "Other")));
     }
     if (e.citizenRef() != null) {
+      Map<String, Object> citizen = new LinkedHashMap<>();
+      citizen.put(
+          "identifier", Map.of("system", YTE + ":citizen-pseudonym", "value", e.citizenRef()));
+      if (e.citizenMasked() != null) {
+        citizen.put("display", e.citizenMasked());
+      }
       entities.add(
           Map.of(
-              "what",
-                  Map.of(
-                      "identifier",
-                      Map.of("system", YTE + ":citizen-pseudonym", "value", e.citizenRef()),
-                      "display",
-                      nz(e.citizenMasked())),
+              "what", citizen,
               "type",
                   coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"),
               "role", coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
@@ -129,9 +138,5 @@ public final class FhirAuditEvents {
 
   private static Map<String, Object> coding(String system, String code, String display) {
     return Map.of("system", system, "code", code, "display", display);
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 }

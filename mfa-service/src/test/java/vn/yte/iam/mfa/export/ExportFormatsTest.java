@@ -66,4 +66,41 @@ class ExportFormatsTest {
         FhirAuditEvents.bundle(List.of(record(1, "KC_LOGIN", "SUCCESS", "bs.an")));
     assertThat(bundle).containsEntry("resourceType", "Bundle").containsEntry("total", 1);
   }
+
+  /**
+   * FHIR JSON forbids empty strings: what a record does not know is left out. A failed login for an
+   * unknown account knows neither the account's id nor its name.
+   */
+  @Test
+  void whatARecordDoesNotKnowIsLeftOutNotEmpty() throws Exception {
+    AuditRecord anonymous =
+        new AuditRecord(
+            4,
+            1,
+            Instant.parse("2026-11-23T08:00:00Z"),
+            new AuditEvent(
+                "KC_LOGIN_ERROR",
+                "ERROR",
+                null,
+                null,
+                null,
+                null,
+                "10.1.2.3",
+                null,
+                "ref-1",
+                null,
+                null,
+                "error=user_not_found"),
+            "0".repeat(64),
+            "b".repeat(64));
+    String json =
+        com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+            FhirAuditEvents.bundle(List.of(anonymous, record(5, "KC_LOGIN", "SUCCESS", null))));
+    assertThat(json).doesNotContain("\"\"").contains("\"requestor\":true");
+    Map<String, Object> event = FhirAuditEvents.auditEvent(anonymous);
+    assertThat((Map<String, Object>) event.get("source"))
+        .extractingByKey("type")
+        .asString()
+        .contains("http://terminology.hl7.org/CodeSystem/security-source-type");
+  }
 }
