@@ -30,6 +30,8 @@ const TEXT = {
     colCitizen: "Công dân",
     colPurpose: "Mục đích",
     colSource: "Địa chỉ",
+    colWorkstation: "Máy trạm",
+    colDetail: "Chi tiết",
     colIntegrity: "Toàn vẹn",
     empty: "Không có bản ghi nào.",
     viewAll: "Toàn bộ nhật ký (mới nhất trước)",
@@ -80,6 +82,8 @@ const TEXT = {
     colCitizen: "Citizen",
     colPurpose: "Purpose",
     colSource: "Address",
+    colWorkstation: "Workstation",
+    colDetail: "Details",
     colIntegrity: "Integrity",
     empty: "No records.",
     viewAll: "Whole trail (newest first)",
@@ -108,6 +112,7 @@ const TEXT = {
 };
 
 const FILTERS = ["username", "citizenId", "sessionId", "clientId", "from", "to"];
+const DETAIL_SHOWN = 120;
 const state = { lang: localStorage.getItem("yte.console.lang") || "vi", tokens: null };
 let config = null;
 const visited = [];
@@ -399,6 +404,18 @@ function cell(row, content, className) {
   row.appendChild(td);
 }
 
+/**
+ * The record's detail (an administrator's change, a login error, a lookup's authentication
+ * context), shortened for the table; the whole text is in the cell's tooltip.
+ */
+function detail(text) {
+  const span = document.createElement("span");
+  const whole = text == null ? "" : String(text);
+  span.textContent = whole.length > DETAIL_SHOWN ? whole.slice(0, DETAIL_SHOWN) + "…" : whole;
+  span.title = whole;
+  return span;
+}
+
 function formatTime(iso) {
   return new Date(iso).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", {
     timeZone: "Asia/Ho_Chi_Minh",
@@ -428,6 +445,8 @@ function render(records) {
     cell(row, e.citizenMasked, "citizen");
     cell(row, e.purpose);
     cell(row, e.sourceIp);
+    cell(row, e.workstation, "workstation");
+    cell(row, detail(e.detail), "detail");
     const badge = document.createElement("span");
     badge.className = "badge badge-" + r.integrity;
     badge.textContent = t(r.integrity);

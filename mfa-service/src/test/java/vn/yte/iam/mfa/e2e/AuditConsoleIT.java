@@ -42,6 +42,7 @@ class AuditConsoleIT {
   static final String CITIZEN = "079192034567";
   static final String LOOKUP_SESSION = "5d1c0a3e-console-session";
   static final String INJECTED = "<script>window.pwned=1</script>";
+  static final String WORKSTATION = "PK-NOI-07";
 
   static final int PORT = FreePorts.next();
   static final String CONSOLE = "http://127.0.0.1:" + PORT + "/audit/";
@@ -93,8 +94,9 @@ class AuditConsoleIT {
     String citizenRef = service.getBean(CitizenPseudonyms.class).of(new CitizenId(CITIZEN));
     audit.append(event("KC_LOGIN", "SUCCESS", null, null, "pwd otp"));
     AuditRecord lookup =
-        audit.append(event("POPULATION_LOOKUP", "FOUND", citizenRef, "TREATMENT", ""));
-    audit.append(event("POPULATION_LOOKUP", "FOUND", null, INJECTED, ""));
+        audit.append(
+            event("POPULATION_LOOKUP", "FOUND", citizenRef, "TREATMENT", "request=r-1 acr=mfa"));
+    audit.append(event("POPULATION_LOOKUP", "FOUND", null, INJECTED, INJECTED));
 
     try (Browser browser = Browser.start("vi")) {
       signIn(browser, AUDITOR, AUDITOR_PASSWORD, AUDITOR_DEVICE);
@@ -109,6 +111,9 @@ class AuditConsoleIT {
       assertThat(browser.text("#records tbody td.user")).isEqualTo(CLINICIAN);
       assertThat(browser.text("#records tbody td.citizen")).doesNotContain("192034");
       assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Toàn vẹn");
+      // LOG-2: the workstation, and what the record says beyond its columns.
+      assertThat(browser.text("#records tbody td.workstation")).isEqualTo(WORKSTATION);
+      assertThat(browser.text("#records tbody td.detail")).isEqualTo("request=r-1 acr=mfa");
 
       // ...to that session: login, MFA, systems and lookups together; and back.
       browser.click("#records tbody td.session a");
@@ -202,7 +207,7 @@ class AuditConsoleIT {
         LOOKUP_SESSION,
         "his-demo",
         "10.20.30.40",
-        null,
+        WORKSTATION,
         citizenRef,
         citizenRef == null ? null : "079*******67",
         purpose,
