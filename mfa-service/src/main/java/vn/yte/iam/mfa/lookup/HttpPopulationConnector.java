@@ -2,6 +2,7 @@ package vn.yte.iam.mfa.lookup;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HttpPopulationConnector implements PopulationConnector, AutoCloseable {
   static final String LOOKUP_PATH = "/api/v1/cong-dan/tra-cuu";
+  static final int MAX_ANSWER = 64 * 1024;
 
   private final PopulationProperties properties;
   private final CloseableHttpClient http;
@@ -82,14 +84,29 @@ class HttpPopulationConnector implements PopulationConnector, AutoCloseable {
           request,
           response ->
               switch (response.getCode()) {
-                case 200 ->
-                    Optional.of(
-                        parse(EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                case 200 -> Optional.of(parse(body(response.getEntity())));
                 case 404 -> Optional.empty();
                 default -> throw new UpstreamException("upstream status " + response.getCode());
               });
     } catch (IOException e) {
       throw new UpstreamException("upstream unreachable: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The answer's body, read no further than {@link #MAX_ANSWER}: one citizen's summary is a few
+   * hundred bytes, and an upstream that sends more must not fill this service's memory.
+   */
+  private static String body(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      throw new UpstreamException("upstream answered no body");
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] bytes = in.readNBytes(MAX_ANSWER + 1);
+      if (bytes.length > MAX_ANSWER) {
+        throw new UpstreamException("upstream answer larger than " + MAX_ANSWER + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 

@@ -128,6 +128,17 @@ class HttpPopulationConnectorTest {
   }
 
   @Test
+  void anOversizedAnswerIsAnUpstreamError() throws Exception {
+    String huge = "{\"hoVaTen\":\"" + "A".repeat(HttpPopulationConnector.MAX_ANSWER) + "\"}";
+    String url = upstream(200, huge, Duration.ZERO, new AtomicInteger());
+    HttpPopulationConnector connector = connector(url, "k", Duration.ofSeconds(5), 4);
+
+    assertThatThrownBy(() -> connector.lookup(KNOWN, "r1"))
+        .isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("larger than");
+  }
+
+  @Test
   void nothingListeningIsAnUpstreamError() {
     HttpPopulationConnector connector =
         connector("http://127.0.0.1:" + FreePorts.next(), "k", Duration.ofSeconds(2), 4);
