@@ -40,10 +40,12 @@ class CheckpointSigner {
   static final int VERIFIED_KEPT = 10_000;
 
   private final ECKey key;
+  private final JWKSet publicKeys;
   private final Map<String, Map<String, Object>> verified = new ConcurrentHashMap<>();
 
   CheckpointSigner(CheckpointProperties properties) {
     this.key = loadOrCreate(properties.keyFile());
+    this.publicKeys = new JWKSet(key.toPublicJWK());
   }
 
   String sign(Map<String, Object> claims) {
@@ -66,12 +68,11 @@ class CheckpointSigner {
       return Optional.of(known);
     }
     try {
-      JWSObject jws = JWSObject.parse(compact);
-      if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
-          || !jws.verify(new ECDSAVerifier(key.toPublicJWK()))) {
-        return Optional.empty(); // never remembered: a forgery is checked again every time
+      Optional<Map<String, Object>> signed = claimsSignedBy(compact, publicKeys);
+      if (signed.isEmpty()) {
+        return signed; // never remembered: a forgery is checked again every time
       }
-      Map<String, Object> claims = Collections.unmodifiableMap(jws.getPayload().toJSONObject());
+      Map<String, Object> claims = Collections.unmodifiableMap(signed.get());
       if (verified.size() >= VERIFIED_KEPT) {
         verified.clear();
       }
@@ -82,9 +83,24 @@ class CheckpointSigner {
     }
   }
 
+  /**
+   * The claims of a checkpoint signed with ES256 by the key of {@code keys} its header names; empty
+   * if none of them signed it. Also what verifies an exported segment offline.
+   */
+  static Optional<Map<String, Object>> claimsSignedBy(String compact, JWKSet keys)
+      throws ParseException, JOSEException {
+    JWSObject checkpoint = JWSObject.parse(compact);
+    if (!JWSAlgorithm.ES256.equals(checkpoint.getHeader().getAlgorithm())
+        || !(keys.getKeyByKeyId(checkpoint.getHeader().getKeyID()) instanceof ECKey key)
+        || !checkpoint.verify(new ECDSAVerifier(key))) {
+      return Optional.empty();
+    }
+    return Optional.of(checkpoint.getPayload().toJSONObject());
+  }
+
   /** The public key, for anyone who checks checkpoints outside this service. */
   Map<String, Object> publicKeys() {
-    return new JWKSet(key.toPublicJWK()).toJSONObject();
+    return publicKeys.toJSONObject();
   }
 
   private static ECKey loadOrCreate(Path file) {

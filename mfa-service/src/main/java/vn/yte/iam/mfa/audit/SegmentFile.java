@@ -1,9 +1,5 @@
 package vn.yte.iam.mfa.audit;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.BufferedReader;
@@ -23,7 +19,7 @@ import java.util.Optional;
  * one before it (none for the first segment), then one JSON line per record. Both checkpoints are
  * signed and the closing one names the one before it, so the file is pinned at both ends: records
  * cut from its start are caught as surely as records cut from its end. It verifies on its own, with
- * nothing but this class and the checkpoint public key: {@code java -cp mfa-service.jar
+ * nothing but the service jar and the checkpoint public key: {@code java -cp mfa-service.jar
  * -Dloader.main=vn.yte.iam.mfa.audit.SegmentFile
  * org.springframework.boot.loader.launch.PropertiesLauncher segment.ndjson jwks.json}.
  */
@@ -68,7 +64,7 @@ public final class SegmentFile {
         return Optional.of("unknown segment format " + header.get("format"));
       }
       String closing = JSONObjectUtils.getString(header, "checkpoint");
-      Optional<Map<String, Object>> signed = signedClaims(closing, keys);
+      Optional<Map<String, Object>> signed = CheckpointSigner.claimsSignedBy(closing, keys);
       if (signed.isEmpty()) {
         return Optional.of("checkpoint signature does not verify");
       }
@@ -77,7 +73,7 @@ public final class SegmentFile {
       String prev = HashChain.GENESIS;
       long expected = 1;
       if (previous != null) {
-        Optional<Map<String, Object>> before = signedClaims(previous, keys);
+        Optional<Map<String, Object>> before = CheckpointSigner.claimsSignedBy(previous, keys);
         if (before.isEmpty()) {
           return Optional.of("previous checkpoint signature does not verify");
         }
@@ -138,18 +134,6 @@ public final class SegmentFile {
     } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
       return Optional.of("unreadable segment: " + e.getMessage());
     }
-  }
-
-  /** The claims of a checkpoint signed by one of {@code keys}; empty if none signed it. */
-  private static Optional<Map<String, Object>> signedClaims(String compact, JWKSet keys)
-      throws java.text.ParseException, com.nimbusds.jose.JOSEException {
-    JWSObject checkpoint = JWSObject.parse(compact);
-    if (!JWSAlgorithm.ES256.equals(checkpoint.getHeader().getAlgorithm())
-        || !(keys.getKeyByKeyId(checkpoint.getHeader().getKeyID()) instanceof ECKey key)
-        || !checkpoint.verify(new ECDSAVerifier(key))) {
-      return Optional.empty();
-    }
-    return Optional.of(checkpoint.getPayload().toJSONObject());
   }
 
   public static void main(String[] args) throws Exception {
