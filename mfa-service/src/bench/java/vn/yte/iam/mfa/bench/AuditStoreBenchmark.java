@@ -104,7 +104,6 @@ public final class AuditStoreBenchmark {
     double[] query = new double[200];
     double[] withBadges = new double[query.length];
     int shown = 0;
-    double first = 0;
     for (int i = 0; i < query.length; i++) {
       AuditQuery trail =
           new AuditQuery(
@@ -125,9 +124,9 @@ public final class AuditStoreBenchmark {
       }
       query[i] = (found - t) / 1e6;
       withBadges[i] = (end - t) / 1e6;
-      first = i == 0 ? withBadges[0] : first;
       shown = Math.max(shown, records.size());
     }
+    double first = withBadges[0];
     Arrays.sort(query);
     Arrays.sort(withBadges);
     System.out.printf(
