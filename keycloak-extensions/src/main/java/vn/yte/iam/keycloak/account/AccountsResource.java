@@ -1,8 +1,10 @@
 package vn.yte.iam.keycloak.account;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -15,13 +17,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import vn.yte.iam.citizen.CitizenIdRules;
 import vn.yte.iam.keycloak.admin.AdminAccess;
+import vn.yte.iam.keycloak.admin.EventActors;
 import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
 import vn.yte.iam.keycloak.sharing.SharedAccountEvents;
 import vn.yte.iam.keycloak.spi.RealmUsers;
 
 /**
- * {@code /realms/{realm}/yte-accounts}: one-account-one-person checks over the stored accounts, for
- * administrators and auditors.
+ * {@code /realms/{realm}/yte-accounts}: one-account-one-person checks over the stored accounts, and
+ * who the accounts named in events are, for administrators and auditors.
  */
 public final class AccountsResource {
   private final KeycloakSession session;
@@ -97,5 +100,19 @@ public final class AccountsResource {
         realm.getName(),
         "signals",
         SharedAccountEvents.since(session, realm, from, limit));
+  }
+
+  /**
+   * LOG-4: who the account id in a stored event is, for an audit trail searched by username. Needs
+   * view-events, the permission that shows these ids in the first place. An unknown id, and a
+   * master account that does not administer this realm, get the same 404.
+   */
+  @GET
+  @Path("actors/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public EventActors.Actor actor(@PathParam("id") String id) {
+    AdminAccess.require(session).permissions().realm().requireViewEvents();
+    return EventActors.find(session, session.getContext().getRealm(), id)
+        .orElseThrow(() -> new NotFoundException("No such account"));
   }
 }
