@@ -13,6 +13,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ class KeycloakEventClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String issuer; // the realm URL tokens are requested from
+  private final String realmName;
   private final String adminRealm;
   private final IngestProperties properties;
   private String token;
@@ -44,6 +46,7 @@ class KeycloakEventClient {
             ? tokens.issuer()
             : properties.realmUrl();
     this.issuer = realm;
+    this.realmName = realm.substring(realm.lastIndexOf('/') + 1);
     this.adminRealm = realm.replace("/realms/", "/admin/realms/");
     this.properties = properties;
   }
@@ -92,6 +95,32 @@ class KeycloakEventClient {
         return Optional.ofNullable(details == null ? null : (String) details.get("username"));
       }
       return Optional.empty();
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  /**
+   * The username of the account {@code userId} now, from our extension's {@code actors} resource
+   * (same {@code view-events} permission); an administrator of the whole server, who signs in to
+   * another realm, as {@code realm/username} ({@code /} is not allowed in a username, so this name
+   * cannot be a local account's). Empty when Keycloak knows no such account, e.g. a deleted one.
+   */
+  Optional<String> accountUsername(String userId) {
+    String url =
+        issuer
+            + "/yte-accounts/actors/"
+            + URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20");
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)), true, 404);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, Object> actor = JSONObjectUtils.parse(response.body());
+      String username = JSONObjectUtils.getString(actor, "username");
+      String realm = JSONObjectUtils.getString(actor, "realm");
+      return Optional.ofNullable(
+          username == null || realmName.equals(realm) ? username : realm + "/" + username);
     } catch (ParseException e) {
       throw new IllegalStateException("Keycloak answered malformed JSON", e);
     }
@@ -156,17 +185,20 @@ class KeycloakEventClient {
     return s.length() <= DETAIL_MAX ? s : s.substring(0, DETAIL_MAX - 1) + "…";
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, boolean retryOn401) {
+  /** A GET as the service account; any answer but 200 or {@code alsoAccepted} is an error. */
+  private HttpResponse<String> send(
+      HttpRequest.Builder request, boolean retryOn401, int... alsoAccepted) {
     try {
       HttpResponse<String> response =
           http.send(
-              request.header("Authorization", "Bearer " + token()).GET().build(),
+              request.setHeader("Authorization", "Bearer " + token()).GET().build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 401 && retryOn401) {
         tokenExpires = Instant.EPOCH;
-        return send(request, false);
+        return send(request, false, alsoAccepted);
       }
-      if (response.statusCode() != 200) {
+      int status = response.statusCode();
+      if (status != 200 && Arrays.stream(alsoAccepted).noneMatch(s -> s == status)) {
         throw new IllegalStateException("Keycloak events: HTTP " + response.statusCode());
       }
       return response;

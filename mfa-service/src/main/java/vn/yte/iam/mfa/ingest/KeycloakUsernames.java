@@ -13,8 +13,9 @@ import vn.yte.iam.mfa.audit.AuditEvent;
  * Puts the username on Keycloak events that name the account by id only: logouts, code-to-token
  * (the systems a user reached), refreshes and every admin event. Without it an auditor's per-user
  * trail (LOG-6) showed a user's logins but not which systems they went on to, nor an
- * administrator's changes (LOG-4). Usernames are learnt from the events that carry them, and
- * otherwise from the account's last login in Keycloak's event store.
+ * administrator's changes (LOG-4). Usernames are learnt from the events that carry them, otherwise
+ * asked of Keycloak (which also knows the server's administrators, who sign in to {@code master}),
+ * and for an account deleted since, taken from its last login in Keycloak's event store.
  */
 @Component
 class KeycloakUsernames {
@@ -47,7 +48,10 @@ class KeycloakUsernames {
     Optional<String> username = known.get(e.actorSubject());
     if (username == null) {
       try {
-        username = keycloak.lastLoginUsername(e.actorSubject());
+        username = keycloak.accountUsername(e.actorSubject());
+        if (username.isEmpty()) {
+          username = keycloak.lastLoginUsername(e.actorSubject());
+        }
       } catch (RuntimeException unavailable) {
         // The event is recorded anyway, under the account's id; only the name is missing.
         log.warn(

@@ -75,7 +75,7 @@ final class KeycloakEvents {
   /** The ids of every user and admin event Keycloak has stored for the demo realm. */
   Set<String> storedIds() throws Exception {
     Set<String> ids = new HashSet<>();
-    String admin = adminToken();
+    String admin = masterAdminToken();
     for (String path : List.of("/events?max=100000", "/admin-events?max=100000")) {
       HttpResponse<String> r =
           http.send(
@@ -91,7 +91,8 @@ final class KeycloakEvents {
     return ids;
   }
 
-  private String adminToken() throws Exception {
+  /** An access token of the server's bootstrap administrator, who signs in to master. */
+  String masterAdminToken() throws Exception {
     String form =
         "grant_type=password&client_id=admin-cli&username="
             + KeycloakServer.ADMIN_USERNAME

@@ -95,7 +95,8 @@ class KeycloakIngestIT {
   /**
    * LOG-4 and LOG-6: Keycloak names the account of a logout, and of every admin event, by id only.
    * The records are still in that account's own trail, under its username, also when the service
-   * restarted in between and must ask Keycloak who the id is.
+   * restarted in between and must ask Keycloak who the id is; a server administrator, who signs in
+   * to master, under {@code master/} and their username.
    */
   @Test
   @Order(1) // the test below fails the administrator's logins on purpose
@@ -112,6 +113,9 @@ class KeycloakIngestIT {
     String role = "ingest-it-" + UUID.randomUUID();
     HttpResponse<String> created = events.createRealmRole(accessToken(adminLogin), role);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String serverRole = role + "-by-master";
+    HttpResponse<String> byMaster = events.createRealmRole(events.masterAdminToken(), serverRole);
+    assertThat(byMaster.statusCode()).as(byMaster.body()).isEqualTo(201);
     HttpResponse<String> clinician =
         events.login(CLINICIAN, CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
     assertThat(clinician.statusCode()).as(clinician.body()).isEqualTo(200);
@@ -124,6 +128,11 @@ class KeycloakIngestIT {
       await(
           () -> trailHas(audit, ADMIN, "KC_ADMIN_CREATE", role),
           "the new role in the administrator's trail");
+      await(
+          () ->
+              trailHas(
+                  audit, "master/" + KeycloakServer.ADMIN_USERNAME, "KC_ADMIN_CREATE", serverRole),
+          "the role the server administrator created, in their trail");
       await(
           () -> trailHas(audit, CLINICIAN, "KC_LOGOUT", ""), "the logout in the clinician's trail");
       assertThat(audit.verify()).isEmpty();

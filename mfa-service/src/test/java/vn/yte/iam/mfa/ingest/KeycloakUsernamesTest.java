@@ -14,8 +14,12 @@ import vn.yte.iam.mfa.security.TokenProperties;
 
 /** Usernames for Keycloak events that name the account by id only (LOG-4, LOG-6). */
 class KeycloakUsernamesTest {
-  /** Keycloak's event store as the resolver sees it: last logins by account id, and who asked. */
+  /**
+   * Keycloak as the resolver sees it: its accounts and their last logins by account id, and what
+   * was asked.
+   */
   static final class FakeKeycloak extends KeycloakEventClient {
+    final Map<String, String> accounts = new HashMap<>();
     final Map<String, String> lastLogins = new HashMap<>();
     final List<String> asked = new ArrayList<>();
     boolean down;
@@ -29,12 +33,21 @@ class KeycloakUsernamesTest {
     }
 
     @Override
+    Optional<String> accountUsername(String userId) {
+      return answer("account " + userId, accounts.get(userId));
+    }
+
+    @Override
     Optional<String> lastLoginUsername(String userId) {
-      asked.add(userId);
+      return answer("last login " + userId, lastLogins.get(userId));
+    }
+
+    private Optional<String> answer(String question, String username) {
+      asked.add(question);
       if (down) {
         throw new IllegalStateException("Keycloak unreachable");
       }
-      return Optional.ofNullable(lastLogins.get(userId));
+      return Optional.ofNullable(username);
     }
   }
 
@@ -71,21 +84,42 @@ class KeycloakUsernamesTest {
 
   @Test
   void anAccountNotSeenYetIsLookedUpInKeycloakOnce() {
-    keycloak.lastLogins.put("id-binh", "qt.tranthibinh");
+    keycloak.accounts.put("id-binh", "qt.tranthibinh");
     assertThat(usernames.complete(List.of(event("KC_ADMIN_CREATE", "id-binh", null))).get(0))
         .isEqualTo(event("KC_ADMIN_CREATE", "id-binh", "qt.tranthibinh"));
     usernames.complete(List.of(event("KC_ADMIN_UPDATE", "id-binh", null)));
-    // An account Keycloak has no login of (an administrator of another realm) is asked once too.
-    usernames.complete(List.of(event("KC_ADMIN_DELETE", "id-master", null)));
-    assertThat(usernames.complete(List.of(event("KC_ADMIN_DELETE", "id-master", null))).get(0))
+    assertThat(keycloak.asked).containsExactly("account id-binh");
+  }
+
+  /** A server administrator signs in to master: this realm's logins do not know them. */
+  @Test
+  void aServerAdministratorIsNamedAsKeycloakNamesThem() {
+    keycloak.accounts.put("id-root", "master/quantri.maychu");
+    assertThat(usernames.complete(List.of(event("KC_ADMIN_UPDATE", "id-root", null))).get(0))
+        .extracting(AuditEvent::actorUsername)
+        .isEqualTo("master/quantri.maychu");
+    assertThat(keycloak.asked).containsExactly("account id-root");
+  }
+
+  @Test
+  void aDeletedAccountIsNamedByItsLastLogin() {
+    keycloak.lastLogins.put("id-gone", "bs.danghiviec");
+    assertThat(usernames.complete(List.of(event("KC_LOGOUT", "id-gone", null))).get(0))
+        .extracting(AuditEvent::actorUsername)
+        .isEqualTo("bs.danghiviec");
+    // An account Keycloak knows nothing of is asked about once too, and stays unnamed.
+    usernames.complete(List.of(event("KC_ADMIN_DELETE", "id-unknown", null)));
+    assertThat(usernames.complete(List.of(event("KC_ADMIN_DELETE", "id-unknown", null))).get(0))
         .extracting(AuditEvent::actorUsername)
         .isNull();
-    assertThat(keycloak.asked).containsExactly("id-binh", "id-master");
+    assertThat(keycloak.asked)
+        .containsExactly(
+            "account id-gone", "last login id-gone", "account id-unknown", "last login id-unknown");
   }
 
   @Test
   void whileKeycloakCannotSayTheEventIsKeptUnderTheIdAndAskedAgainLater() {
-    keycloak.lastLogins.put("id-binh", "qt.tranthibinh");
+    keycloak.accounts.put("id-binh", "qt.tranthibinh");
     keycloak.down = true;
     AuditEvent event = event("KC_ADMIN_CREATE", "id-binh", null);
     assertThat(usernames.complete(List.of(event))).containsExactly(event);

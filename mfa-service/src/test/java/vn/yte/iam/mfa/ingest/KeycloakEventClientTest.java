@@ -1,0 +1,139 @@
+package vn.yte.iam.mfa.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.yte.iam.mfa.security.TokenProperties;
+
+/**
+ * The client of Keycloak's admin API and our {@code actors} resource, against a stand-in that
+ * answers as Keycloak does: naming accounts of the realm and of master, and a token refused once.
+ */
+class KeycloakEventClientTest {
+  static final String REALM = "/realms/yte-test";
+
+  HttpServer keycloak;
+  final AtomicInteger tokensIssued = new AtomicInteger();
+
+  /** Access tokens Keycloak no longer accepts (as after its sessions were cleared). */
+  final List<String> revoked = new CopyOnWriteArrayList<>();
+
+  /** The Authorization headers of each actors request, in order. */
+  final List<List<String>> authorizations = new CopyOnWriteArrayList<>();
+
+  /** Path of an actors request to its answer: status and body. */
+  final Map<String, Map.Entry<Integer, String>> actors = new ConcurrentHashMap<>();
+
+  KeycloakEventClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+    keycloak.createContext(
+        REALM + "/protocol/openid-connect/token",
+        exchange ->
+            answer(
+                exchange,
+                200,
+                "{\"access_token\":\"token-"
+                    + tokensIssued.incrementAndGet()
+                    + "\",\"expires_in\":300}"));
+    keycloak.createContext(
+        REALM + "/yte-accounts/actors/",
+        exchange -> {
+          List<String> auth = exchange.getRequestHeaders().get("Authorization");
+          authorizations.add(auth);
+          if (auth.stream().anyMatch(a -> revoked.contains(a.substring("Bearer ".length())))) {
+            answer(exchange, 401, "");
+            return;
+          }
+          var reply =
+              actors.getOrDefault(exchange.getRequestURI().getRawPath(), Map.entry(404, ""));
+          answer(exchange, reply.getKey(), reply.getValue());
+        });
+    keycloak.start();
+    String issuer = "http://127.0.0.1:" + keycloak.getAddress().getPort() + REALM;
+    client =
+        new KeycloakEventClient(
+            new TokenProperties(issuer, null, null, null, null, null, null),
+            new IngestProperties(
+                true, null, "mfa-service", "secret", Duration.ofSeconds(2), Duration.ZERO, 500));
+  }
+
+  @AfterEach
+  void stop() {
+    keycloak.stop(0);
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private void actor(String id, int status, String body) {
+    actors.put(REALM + "/yte-accounts/actors/" + id, Map.entry(status, body));
+  }
+
+  @Test
+  void anAccountOfTheRealmIsNamedByItsUsername() {
+    actor("id-an", 200, "{\"username\":\"bs.nguyenvanan\",\"realm\":\"yte-test\"}");
+    assertThat(client.accountUsername("id-an")).contains("bs.nguyenvanan");
+  }
+
+  /** LOG-4: a server administrator's changes are theirs, and never a local account's. */
+  @Test
+  void aServerAdministratorIsNamedWithTheirRealm() {
+    actor("id-root", 200, "{\"username\":\"bs.nguyenvanan\",\"realm\":\"master\"}");
+    assertThat(client.accountUsername("id-root")).contains("master/bs.nguyenvanan");
+  }
+
+  @Test
+  void anAccountKeycloakDoesNotKnowHasNoName() {
+    assertThat(client.accountUsername("id-gone")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void anyOtherAnswerIsAnErrorNotAnAbsentName() {
+    actor("id-an", 403, "");
+    assertThatThrownBy(() -> client.accountUsername("id-an"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("403");
+  }
+
+  @Test
+  void anIdIsSentAsOnePathSegment() {
+    actor("a%2Fb%20c", 200, "{\"username\":\"x.y\",\"realm\":\"yte-test\"}");
+    assertThat(client.accountUsername("a/b c")).contains("x.y");
+  }
+
+  /** A token Keycloak stops accepting is replaced, and the retry carries the new one only. */
+  @Test
+  void aRefusedTokenIsReplacedOnce() {
+    actor("id-an", 200, "{\"username\":\"bs.nguyenvanan\",\"realm\":\"yte-test\"}");
+    assertThat(client.accountUsername("id-an")).contains("bs.nguyenvanan");
+    revoked.add("token-1");
+    assertThat(client.accountUsername("id-an")).contains("bs.nguyenvanan");
+    assertThat(authorizations)
+        .containsExactly(
+            List.of("Bearer token-1"), List.of("Bearer token-1"), List.of("Bearer token-2"));
+  }
+}
