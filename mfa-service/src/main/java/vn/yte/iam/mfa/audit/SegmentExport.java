@@ -37,7 +37,7 @@ public class SegmentExport {
       Files.createDirectories(dir);
       Checkpoint previous = null;
       for (Checkpoint c : checkpoints.all()) {
-        long from = previous == null ? 1 : previous.seq() + 1;
+        long from = SegmentFile.firstSeq(previous);
         Path target = dir.resolve("segment-" + from + "-" + c.seq() + ".ndjson");
         if (!Files.exists(target)) {
           write(target, from, previous, c);

@@ -29,6 +29,11 @@ public final class SegmentFile {
 
   private SegmentFile() {}
 
+  /** The first record of the segment after {@code previous} (null: the first segment). */
+  static long firstSeq(Checkpoint previous) {
+    return previous == null ? 1 : previous.seq() + 1;
+  }
+
   /**
    * @param previous the checkpoint that closed the segment before, or null for the first segment
    */
@@ -37,7 +42,7 @@ public final class SegmentFile {
       throws IOException {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("format", FORMAT);
-    header.put("from", previous == null ? 1 : previous.seq() + 1);
+    header.put("from", firstSeq(previous));
     header.put("to", checkpoint.seq());
     header.put("previousCheckpoint", previous == null ? null : previous.jws());
     header.put("checkpoint", checkpoint.jws());
