@@ -3,6 +3,7 @@ package vn.yte.iam.keycloak.admin;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
+import org.keycloak.Config;
 import org.keycloak.TokenVerifier;
 import org.keycloak.common.VerificationException;
 import org.keycloak.models.KeycloakSession;
@@ -17,12 +18,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * Authenticates callers of our admin REST resources exactly as Keycloak's admin API does: a bearer
- * token from this realm or from {@code master}, checked by Keycloak, then Keycloak's own
- * fine-grained permission evaluator. Nothing here grants more than the admin console would.
+ * token from this realm or from the server's admin realm ({@code master}), checked by Keycloak,
+ * then Keycloak's own fine-grained permission evaluator. Nothing here grants more than the admin
+ * console would.
  */
 public final class AdminAccess {
-  private static final String MASTER = "master";
-
   private AdminAccess() {}
 
   /** The permission evaluator for the caller on the realm of the current request. */
@@ -64,7 +64,7 @@ public final class AdminAccess {
       throw new NotAuthorizedException("Bearer");
     }
     String name = issuer == null ? "" : issuer.substring(issuer.lastIndexOf('/') + 1);
-    if (!name.equals(target.getName()) && !name.equals(MASTER)) {
+    if (!name.equals(target.getName()) && !name.equals(Config.getAdminRealm())) {
       throw new ForbiddenException("Token from another realm");
     }
     RealmModel realm = session.realms().getRealmByName(name);
