@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,12 +88,14 @@ public final class GatewayOverheadBenchmark {
       gatewayStarted = System.nanoTime();
       URI viaGateway = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/lookups");
       URI direct = URI.create("http://127.0.0.1:" + upstreamPort + "/api/v1/cong-dan/tra-cuu");
+      // Wall-clock time of "+0 s": lines the slowest seconds up with `vmstat -t 1` beside the run.
       System.out.printf(
           Locale.ROOT,
-          "rate %d/s, %d s per phase, %d rounds, PostgreSQL store%n",
+          "rate %d/s, %d s per phase, %d rounds, PostgreSQL store; +0 s is %s%n",
           rate,
           seconds,
-          rounds);
+          rounds,
+          Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
       // Warm-up of both paths (JIT, connection pools, JWKS fetch), closed loop: the JIT keeps
       // compiling for some 10,000 lookups, and CPU it spends then is not the steady state.
