@@ -356,8 +356,22 @@ function title(filters) {
   return t("viewFiltered");
 }
 
+/**
+ * Answers can arrive out of order (a slow network, a busy server). Only the latest request of each
+ * kind may change the page, so that an earlier view's records never appear under a later view's
+ * title, nor an earlier verification's result after a later one's.
+ */
+const latestRequest = { view: 0, alerts: 0, verify: 0 };
+
+/** Starts a request of this kind; the returned function tells whether it is still the latest. */
+function newRequest(kind) {
+  const mine = ++latestRequest[kind];
+  return () => mine === latestRequest[kind];
+}
+
 /** Shows the trail for these filters; {@code remember} keeps the previous view for "Back". */
 async function show(filters, remember) {
+  const latest = newRequest("view");
   if (remember) {
     visited.push(current);
   }
@@ -371,11 +385,16 @@ async function show(filters, remember) {
   showStatus(t("loading"), false);
   try {
     const response = await api("/api/v1/audit/records?" + queryString(filters, { limit: "200" }));
-    render(await response.json());
-    showStatus("", false);
+    const records = await response.json();
+    if (latest()) {
+      render(records);
+      showStatus("", false);
+    }
   } catch (error) {
-    render([]);
-    problem(error);
+    if (latest()) {
+      render([]);
+      problem(error);
+    }
   }
 }
 
@@ -459,11 +478,15 @@ function render(records) {
 }
 
 async function verify() {
+  const latest = newRequest("verify");
   const result = $("verify-result");
   result.textContent = t("loading");
   result.className = "";
   try {
     const body = await (await api("/api/v1/audit/verify")).json();
+    if (!latest()) {
+      return;
+    }
     if (body.intact) {
       result.textContent = t("chainIntact", body.checkpoints, body.lastCheckpointSeq ?? "-");
       result.className = "ok";
@@ -472,8 +495,10 @@ async function verify() {
       result.className = "error";
     }
   } catch (error) {
-    result.textContent = "";
-    problem(error);
+    if (latest()) {
+      result.textContent = "";
+      problem(error);
+    }
   }
 }
 
@@ -498,6 +523,7 @@ async function download(format) {
 
 /** SEC-2 alerts, newest first, each in the console's language. */
 async function showAlerts() {
+  const latest = newRequest("alerts");
   $("alerts-view").hidden = false;
   const table = $("alerts");
   table.dataset.state = "loading";
@@ -505,6 +531,9 @@ async function showAlerts() {
   body.replaceChildren();
   try {
     const alerts = await (await api("/api/v1/alerts?limit=100")).json();
+    if (!latest()) {
+      return;
+    }
     for (const a of alerts) {
       const row = document.createElement("tr");
       cell(row, formatTime(a.recordedAt));
@@ -516,7 +545,9 @@ async function showAlerts() {
     $("no-alerts").hidden = alerts.length > 0;
     table.dataset.state = "loaded";
   } catch (error) {
-    problem(error);
+    if (latest()) {
+      problem(error);
+    }
   }
 }
 

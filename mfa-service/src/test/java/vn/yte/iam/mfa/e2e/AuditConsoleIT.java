@@ -2,15 +2,27 @@ package vn.yte.iam.mfa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.filter.OncePerRequestFilter;
 import vn.yte.iam.mfa.MfaServiceApplication;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditQuery;
@@ -28,7 +40,8 @@ import vn.yte.iam.testsupport.Totp;
  * The auditor console (LOG-3, LOG-6) in real headless Chromium against the real Keycloak: the
  * auditor signs in with password and TOTP, follows a citizen to who looked them up, to that session
  * and back, sees each record's integrity badge turn to "altered" when the database is edited, and
- * every view lands in the trail (LOG-7). A clinician without the auditor role is refused.
+ * every view lands in the trail (LOG-7). A clinician without the auditor role is refused. An answer
+ * that arrives late never replaces the view the auditor asked for after it.
  */
 class AuditConsoleIT {
   static final String AUDITOR = "kt.lethichi";
@@ -43,6 +56,8 @@ class AuditConsoleIT {
   static final String LOOKUP_SESSION = "5d1c0a3e-console-session";
   static final String INJECTED = "<script>window.pwned=1</script>";
   static final String WORKSTATION = "PK-NOI-07";
+  static final String OTHER_CITIZEN = "001085012345";
+  static final String OTHER_SESSION = "9e7f4b21-console-other-session";
 
   static final int PORT = FreePorts.next();
   static final String CONSOLE = "http://127.0.0.1:" + PORT + "/audit/";
@@ -65,7 +80,7 @@ class AuditConsoleIT {
             .env("YTE_DEMO_AUDITOR_TOTP", "Console-Auditor-Totp-1")
             .start();
     service =
-        new SpringApplicationBuilder(MfaServiceApplication.class)
+        new SpringApplicationBuilder(MfaServiceApplication.class, HeldTrail.class)
             .run(
                 "--server.port=" + PORT,
                 "--spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
@@ -166,6 +181,42 @@ class AuditConsoleIT {
   }
 
   @Test
+  void aLateAnswerNeverReplacesTheViewAskedForAfterIt() throws InterruptedException {
+    AuditService audit = service.getBean(AuditService.class);
+    String citizenRef = service.getBean(CitizenPseudonyms.class).of(new CitizenId(OTHER_CITIZEN));
+    audit.append(event(OTHER_SESSION, "KC_LOGIN", "SUCCESS", null, null, "pwd otp"));
+    audit.append(
+        event(
+            OTHER_SESSION,
+            "POPULATION_LOOKUP",
+            "FOUND",
+            citizenRef,
+            "TREATMENT",
+            "request=r-2 acr=mfa"));
+
+    HeldTrail.FILTER.holdNextWholeTrail();
+    try (Browser browser = Browser.start("vi")) {
+      signIn(browser, AUDITOR, AUDITOR_PASSWORD, AUDITOR_DEVICE);
+      // The console asked for the whole trail; its answer is held up, as on a slow network.
+      browser.awaitPageContaining("Toàn bộ nhật ký (mới nhất trước)");
+      browser.type("#f-citizenId", OTHER_CITIZEN);
+      browser.click("#search");
+      browser.awaitPageContaining("Ai đã tra cứu công dân này");
+      awaitRows(browser, 1);
+
+      HeldTrail.FILTER.releaseAndAwaitAnswer();
+      // The whole trail's answer has been sent. Under the citizen's title there must still be
+      // the citizen's one record, not every record of the trail.
+      for (int i = 0; i < 20; i++) {
+        Thread.sleep(100);
+        assertThat(browser.present("#records tbody tr:nth-child(2)")).isFalse();
+      }
+      assertThat(browser.text("#view-title")).isEqualTo("Ai đã tra cứu công dân này");
+      assertThat(browser.text("#records tbody td.detail")).isEqualTo("request=r-2 acr=mfa");
+    }
+  }
+
+  @Test
   void aClinicianIsRefusedTheConsole() {
     try (Browser browser = Browser.start("vi")) {
       signIn(browser, CLINICIAN, CLINICIAN_PASSWORD, CLINICIAN_DEVICE);
@@ -199,12 +250,22 @@ class AuditConsoleIT {
 
   private static AuditEvent event(
       String type, String outcome, String citizenRef, String purpose, String detail) {
+    return event(LOOKUP_SESSION, type, outcome, citizenRef, purpose, detail);
+  }
+
+  private static AuditEvent event(
+      String session,
+      String type,
+      String outcome,
+      String citizenRef,
+      String purpose,
+      String detail) {
     return new AuditEvent(
         type,
         outcome,
         "3f0b8a2c-clinician",
         CLINICIAN,
-        LOOKUP_SESSION,
+        session,
         "his-demo",
         "10.20.30.40",
         WORKSTATION,
@@ -212,5 +273,63 @@ class AuditConsoleIT {
         citizenRef == null ? null : "079*******67",
         purpose,
         detail);
+  }
+
+  /**
+   * Added to the service's sources (not a scanned component, so other tests' services never see
+   * it): can hold the console's next request for the whole trail until the test lets it go, so that
+   * its answer arrives after that of a view asked for later.
+   */
+  static class HeldTrail {
+    static final Hold FILTER = new Hold();
+
+    @Bean
+    FilterRegistrationBean<Hold> heldTrail() {
+      FilterRegistrationBean<Hold> registration = new FilterRegistrationBean<>(FILTER);
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      return registration;
+    }
+
+    static final class Hold extends OncePerRequestFilter {
+      private final AtomicBoolean armed = new AtomicBoolean();
+      private volatile CountDownLatch gate = new CountDownLatch(0);
+      private volatile CountDownLatch answered = new CountDownLatch(0);
+
+      void holdNextWholeTrail() {
+        gate = new CountDownLatch(1);
+        answered = new CountDownLatch(1);
+        armed.set(true);
+      }
+
+      /**
+       * Lets the held request go on and waits until its answer is sent (fails if none was held).
+       */
+      void releaseAndAwaitAnswer() throws InterruptedException {
+        gate.countDown();
+        assertThat(answered.await(30, TimeUnit.SECONDS)).as("the held answer was sent").isTrue();
+      }
+
+      @Override
+      protected void doFilterInternal(
+          HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        boolean wholeTrail =
+            request.getRequestURI().equals("/api/v1/audit/records")
+                && "limit=200".equals(request.getQueryString());
+        if (!wholeTrail || !armed.compareAndSet(true, false)) {
+          chain.doFilter(request, response);
+          return;
+        }
+        try {
+          gate.await(30, TimeUnit.SECONDS);
+          chain.doFilter(request, response);
+          response.flushBuffer();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          answered.countDown();
+        }
+      }
+    }
   }
 }
