@@ -21,7 +21,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * {@code auth_time}) are validated on every use, so a token expires or falls out of the MFA window
  * exactly as without the cache. An entry lives at most {@code ttl}: a key withdrawn from the
  * issuer's JWKS stops being honoured within that time. Only tokens with a valid signature get in,
- * so the cache cannot be filled with junk; at {@code capacity} it is emptied and refills.
+ * so the cache cannot be filled with junk. At {@code capacity} the entries past their time are
+ * dropped; only if every entry is still live is the cache emptied, to refill.
  */
 final class VerifiedTokens implements JwtDecoder {
   private final JwtDecoder signatureOnly;
@@ -60,7 +61,12 @@ final class VerifiedTokens implements JwtDecoder {
     } else {
       jwt = signatureOnly.decode(token); // throws for a bad signature: nothing is remembered
       if (verified.size() >= capacity) {
-        verified.clear();
+        // Tokens are renewed every few minutes, so most entries of a full cache are past their
+        // time. Emptying it instead would have every live token verified again at once.
+        verified.values().removeIf(entry -> !now.isBefore(entry.until()));
+        if (verified.size() >= capacity) {
+          verified.clear();
+        }
       }
       verified.put(token, new Verified(jwt, now.plus(ttl)));
     }

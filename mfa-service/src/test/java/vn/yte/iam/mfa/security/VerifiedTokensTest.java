@@ -124,6 +124,22 @@ class VerifiedTokensTest {
     assertThat(verifications).hasValue(4);
   }
 
+  @Test
+  void aFullCacheDropsTheEntriesPastTheirTimeAndKeepsTheLiveOnes() {
+    VerifiedTokens decoder = cache(Duration.ofSeconds(60), 2);
+    String old = tokens.token("bs.old", "population-lookup");
+    String b = tokens.token("bs.b", "population-lookup");
+    String c = tokens.token("bs.c", "population-lookup");
+    decoder.decode(old);
+    clock.advance(Duration.ofSeconds(61));
+    decoder.decode(b);
+    decoder.decode(c); // full: the old token's entry is dropped, b's is kept
+    assertThat(verifications).hasValue(3);
+    decoder.decode(b);
+    decoder.decode(c);
+    assertThat(verifications).as("live tokens are not verified again").hasValue(3);
+  }
+
   /** A clock the test moves by hand. */
   static final class MovableClock extends Clock {
     private Instant now;
