@@ -20,16 +20,22 @@ public final class CitizenIdRules {
 
   private CitizenIdRules() {}
 
-  /** What is wrong with a number. */
+  /** What is wrong with a number, in Vietnamese and English. */
   public enum Problem {
-    FORMAT("must be exactly 12 digits"),
-    PROVINCE("unknown province code"),
-    FUTURE_BIRTH_YEAR("century digit gives a birth year in the future"),
-    BIRTH_YEAR_MISMATCH("century and year digits do not match the date of birth");
+    FORMAT("phải gồm đúng 12 chữ số", "must be exactly 12 digits"),
+    PROVINCE("không có mã tỉnh, thành phố", "unknown province code"),
+    FUTURE_BIRTH_YEAR(
+        "chữ số thế kỷ cho ra năm sinh ở tương lai",
+        "century digit gives a birth year in the future"),
+    BIRTH_YEAR_MISMATCH(
+        "chữ số thế kỷ và năm sinh không khớp với ngày sinh",
+        "century and year digits do not match the date of birth");
 
+    public final String vietnamese;
     public final String english;
 
-    Problem(String english) {
+    Problem(String vietnamese, String english) {
+      this.vietnamese = vietnamese;
       this.english = english;
     }
   }

@@ -121,13 +121,9 @@ class AuditApiController {
     }
     String citizenRef = null;
     if (citizenId != null) {
-      String problem = CitizenId.problem(citizenId);
+      CitizenId.Problem problem = CitizenId.problem(citizenId);
       if (problem != null) {
-        throw new ApiException(
-            HttpStatus.BAD_REQUEST,
-            "INVALID_CITIZEN_ID",
-            "Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số với mã tỉnh hợp lệ.",
-            "Invalid personal identification number: " + problem + ".");
+        throw problem.asBadRequest();
       }
       citizenRef = pseudonyms.of(new CitizenId(citizenId));
     }

@@ -44,12 +44,17 @@ public class LookupService {
 
   public Result lookup(Caller caller, boolean mayLookUp, String rawCitizenId, String rawPurpose) {
     Purpose purpose = Purpose.parse(rawPurpose);
-    String idProblem = CitizenId.problem(rawCitizenId);
+    CitizenId.Problem idProblem = CitizenId.problem(rawCitizenId);
     if (purpose == null || idProblem != null) {
-      // Nothing from the request body is stored: it may be garbage or an injection attempt.
+      // Nothing from the request body is stored, only which rule it broke: it may be garbage or
+      // an injection attempt.
       recordOrFail(
-          caller, "INVALID_REQUEST", null, null, idProblem != null ? idProblem : "purpose");
-      throw idProblem != null ? invalidCitizenId(idProblem) : invalidPurpose();
+          caller,
+          "INVALID_REQUEST",
+          null,
+          null,
+          idProblem != null ? idProblem.rule().english : "purpose");
+      throw idProblem != null ? idProblem.asBadRequest() : invalidPurpose();
     }
     CitizenId id = new CitizenId(rawCitizenId);
     if (!mayLookUp) {
@@ -156,14 +161,6 @@ public class LookupService {
             id == null ? null : id.masked(),
             purpose == null ? null : purpose.name(),
             detail + " " + caller.authContext()));
-  }
-
-  private static ApiException invalidCitizenId(String problem) {
-    return new ApiException(
-        HttpStatus.BAD_REQUEST,
-        "INVALID_CITIZEN_ID",
-        "Số định danh cá nhân không hợp lệ: phải gồm đúng 12 chữ số với mã tỉnh hợp lệ.",
-        "Invalid personal identification number: " + problem + ".");
   }
 
   private static ApiException invalidPurpose() {

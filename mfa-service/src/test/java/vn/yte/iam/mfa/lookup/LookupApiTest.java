@@ -142,11 +142,17 @@ class LookupApiTest {
   @Test
   void malformedInputGetsAClearErrorAndNothingFromItIsStored() throws Exception {
     String token = tokens.token("bs.dung", "population-lookup");
-    for (String bad :
-        List.of("12345", "' OR 1=1 --", "<script>alert(1)</script>", "003090012345")) {
-      HttpResponse<String> response = lookup(token, body(bad.replace("\"", ""), "TREATMENT"));
-      assertThat(response.statusCode()).as(bad).isEqualTo(400);
-      assertThat(response.body()).contains("INVALID_CITIZEN_ID").contains("12 chữ số");
+    Map<String, String> whyInVietnamese =
+        Map.of(
+            "12345", "phải gồm đúng 12 chữ số",
+            "' OR 1=1 --", "phải gồm đúng 12 chữ số",
+            "<script>alert(1)</script>", "phải gồm đúng 12 chữ số",
+            "003090012345", "không có mã tỉnh, thành phố 003",
+            "001290012345", "năm sinh ở tương lai");
+    for (Map.Entry<String, String> bad : whyInVietnamese.entrySet()) {
+      HttpResponse<String> response = lookup(token, body(bad.getKey(), "TREATMENT"));
+      assertThat(response.statusCode()).as(bad.getKey()).isEqualTo(400);
+      assertThat(response.body()).contains("INVALID_CITIZEN_ID").contains(bad.getValue());
     }
     HttpResponse<String> badPurpose = lookup(token, body(CITIZEN, "CURIOSITY"));
     assertThat(badPurpose.statusCode()).isEqualTo(400);
@@ -157,12 +163,15 @@ class LookupApiTest {
 
     List<AuditRecord> trail = trailOf("bs.dung");
     assertThat(trail)
-        .hasSize(5)
+        .hasSize(6)
         .allSatisfy(
             r -> {
               assertThat(r.event().outcome()).isEqualTo("INVALID_REQUEST");
               assertThat(r.event().citizenRef()).isNull();
-              assertThat(r.event().detail()).doesNotContain("OR 1=1").doesNotContain("<script>");
+              assertThat(r.event().detail())
+                  .doesNotContain("OR 1=1")
+                  .doesNotContain("<script>")
+                  .doesNotContain("province code 003");
             });
   }
 
