@@ -2,6 +2,7 @@ package vn.yte.iam.mfa.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -197,6 +198,32 @@ class LookupApiTest {
             .header("Authorization", "Bearer " + bearer)
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An auditor's script with a bad time, limit or missing format is told which, in both languages.
+   */
+  @Test
+  void badQueryParametersGetTheSameClearRefusalAsEveryOtherError() throws Exception {
+    record Refusal(String path, String code, String parameter) {}
+    String auditor = tokens.token("kt.thamso", "auditor");
+    for (Refusal refusal :
+        List.of(
+            new Refusal("/api/v1/audit/records?from=yesterday", "INVALID_PARAMETER", "from"),
+            new Refusal("/api/v1/audit/records?to=2026-11-24", "INVALID_PARAMETER", "to"),
+            new Refusal("/api/v1/audit/records?limit=ten", "INVALID_PARAMETER", "limit"),
+            new Refusal("/api/v1/alerts?limit=1e3", "INVALID_PARAMETER", "limit"),
+            new Refusal("/api/v1/audit/export?username=bs.an", "MISSING_PARAMETER", "format"))) {
+      HttpResponse<String> response = auditGet(auditor, refusal.path());
+      assertThat(response.statusCode()).as(refusal.path()).isEqualTo(400);
+      Map<String, Object> body = JSONObjectUtils.parse(response.body());
+      assertThat(body.get("error")).as(refusal.path()).isEqualTo(refusal.code());
+      assertThat((String) body.get("message")).contains("Tham số " + refusal.parameter());
+      assertThat((String) body.get("message_en")).contains("parameter " + refusal.parameter());
+    }
+    String aboutTime = auditGet(auditor, "/api/v1/audit/records?from=yesterday").body();
+    assertThat((String) JSONObjectUtils.parse(aboutTime).get("message"))
+        .contains("2026-11-24T08:00:00Z");
   }
 
   /** LOG-6: who looked up this person, and the trail as CSV and FHIR R4 AuditEvent. */
