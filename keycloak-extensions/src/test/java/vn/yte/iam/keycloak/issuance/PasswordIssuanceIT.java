@@ -94,6 +94,7 @@ class PasswordIssuanceIT extends RealKeycloakIT {
     KeycloakTestSupport.Response r =
         keycloak.postJson(issuePath("kt.lethichi"), Map.of("reason", "  "), keycloak.adminToken());
     assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("Cần nêu lý do cấp mật khẩu").contains("A reason of 1-500");
   }
 
   @Test
