@@ -33,11 +33,15 @@ public record CitizenId(String value) {
    */
   public record Problem(CitizenIdRules.Problem rule, String provinceDigits) {
     public String vietnamese() {
-      return provinceDigits == null ? rule.vietnamese : rule.vietnamese + " " + provinceDigits;
+      return withDigits(rule.vietnamese);
     }
 
     public String english() {
-      return provinceDigits == null ? rule.english : rule.english + " " + provinceDigits;
+      return withDigits(rule.english);
+    }
+
+    private String withDigits(String text) {
+      return provinceDigits == null ? text : text + " " + provinceDigits;
     }
 
     /** The 400 answer: the same rule named in both languages. */

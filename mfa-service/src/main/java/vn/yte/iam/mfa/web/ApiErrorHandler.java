@@ -35,25 +35,23 @@ class ApiErrorHandler {
   ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
     String name = e.getName();
     Class<?> type = e.getRequiredType();
+    String vi;
+    String en;
     if (type == Instant.class) {
-      return body(
-          HttpStatus.BAD_REQUEST,
-          "INVALID_PARAMETER",
-          "Tham số " + name + " phải là một thời điểm theo ISO 8601, ví dụ 2026-11-24T08:00:00Z.",
-          "The parameter " + name + " must be an ISO 8601 instant, e.g. 2026-11-24T08:00:00Z.");
-    }
-    if (type == int.class || type == Integer.class) {
-      return body(
-          HttpStatus.BAD_REQUEST,
-          "INVALID_PARAMETER",
-          "Tham số " + name + " phải là một số nguyên.",
-          "The parameter " + name + " must be a whole number.");
+      vi = "phải là một thời điểm theo ISO 8601, ví dụ 2026-11-24T08:00:00Z";
+      en = "must be an ISO 8601 instant, e.g. 2026-11-24T08:00:00Z";
+    } else if (type == int.class || type == Integer.class) {
+      vi = "phải là một số nguyên";
+      en = "must be a whole number";
+    } else {
+      vi = "không hợp lệ";
+      en = "is not valid";
     }
     return body(
         HttpStatus.BAD_REQUEST,
         "INVALID_PARAMETER",
-        "Tham số " + name + " không hợp lệ.",
-        "The parameter " + name + " is not valid.");
+        "Tham số " + name + " " + vi + ".",
+        "The parameter " + name + " " + en + ".");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
