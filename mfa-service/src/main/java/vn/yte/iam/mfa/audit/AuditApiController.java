@@ -131,19 +131,22 @@ class AuditApiController {
   }
 
   /** The filter for the view record: the citizen by pseudonym, never in clear (LOG-7). */
+  /** The filters of a view as its audit record states them: only those the auditor set. */
   private static String describe(AuditQuery q) {
-    return "username="
-        + q.username()
-        + " citizenRef="
-        + q.citizenRef()
-        + " sessionId="
-        + q.sessionId()
-        + " clientId="
-        + q.clientId()
-        + " from="
-        + q.from()
-        + " to="
-        + q.to();
+    StringBuilder filters = new StringBuilder();
+    appendFilter(filters, "username", q.username());
+    appendFilter(filters, "citizenRef", q.citizenRef());
+    appendFilter(filters, "sessionId", q.sessionId());
+    appendFilter(filters, "clientId", q.clientId());
+    appendFilter(filters, "from", q.from());
+    appendFilter(filters, "to", q.to());
+    return filters.isEmpty() ? "(no filter)" : filters.substring(1);
+  }
+
+  private static void appendFilter(StringBuilder filters, String name, Object value) {
+    if (value != null) {
+      filters.append(' ').append(name).append('=').append(value);
+    }
   }
 
   /**
