@@ -111,6 +111,93 @@ const TEXT = {
   },
 };
 
+/**
+ * What the trail's codes (event types, outcomes, alert kinds) mean, in each language. The table
+ * shows the name and keeps the code in the cell's tooltip; exports and the API keep the codes. A
+ * Keycloak type ending in _ERROR is named after the type it failed (its outcome says it failed);
+ * a code not listed here is shown as it is.
+ */
+const CODES = {
+  vi: {
+    POPULATION_LOOKUP: "Tra cứu CSDLQG về dân cư",
+    AUDIT_VIEW: "Xem nhật ký kiểm toán",
+    SECURITY_ALERT: "Cảnh báo an ninh",
+    KC_LOGIN: "Đăng nhập",
+    KC_LOGOUT: "Đăng xuất",
+    KC_CODE_TO_TOKEN: "Cấp token cho hệ thống",
+    KC_REFRESH_TOKEN: "Gia hạn token",
+    KC_CLIENT_LOGIN: "Tài khoản dịch vụ đăng nhập",
+    KC_UPDATE_PASSWORD: "Đổi mật khẩu",
+    KC_RESET_PASSWORD: "Đặt lại mật khẩu",
+    KC_SEND_RESET_PASSWORD: "Gửi thư đặt lại mật khẩu",
+    KC_UPDATE_CREDENTIAL: "Cập nhật phương thức xác thực",
+    KC_REMOVE_CREDENTIAL: "Gỡ phương thức xác thực",
+    KC_UPDATE_TOTP: "Đăng ký ứng dụng TOTP",
+    KC_REMOVE_TOTP: "Gỡ ứng dụng TOTP",
+    KC_UPDATE_PROFILE: "Cập nhật thông tin cá nhân",
+    KC_VERIFY_PROFILE: "Xác nhận thông tin cá nhân",
+    KC_USER_DISABLED_BY_TEMPORARY_LOCKOUT: "Khóa tạm thời do nhập sai nhiều lần",
+    KC_USER_DISABLED_BY_PERMANENT_LOCKOUT: "Khóa do nhập sai nhiều lần",
+    KC_ADMIN_CREATE: "Quản trị: tạo mới",
+    KC_ADMIN_UPDATE: "Quản trị: sửa",
+    KC_ADMIN_DELETE: "Quản trị: xóa",
+    KC_ADMIN_ACTION: "Quản trị: thao tác",
+    SUCCESS: "Thành công",
+    ERROR: "Không thành công",
+    GRANTED: "Được phép",
+    REQUESTED: "Đã gửi yêu cầu",
+    FOUND: "Tìm thấy",
+    NOT_FOUND: "Không tìm thấy",
+    DENIED: "Từ chối: không có quyền",
+    RATE_LIMITED: "Từ chối: vượt giới hạn",
+    INVALID_REQUEST: "Từ chối: yêu cầu không hợp lệ",
+    UPSTREAM_ERROR: "CSDLQG không phản hồi",
+    BRUTE_FORCE: "Dò mật khẩu",
+    PASSWORD_SPRAYING: "Rải mật khẩu",
+    SHARED_ACCOUNT: "Nghi dùng chung tài khoản",
+    BULK_LOOKUP: "Tra cứu hàng loạt",
+  },
+  en: {
+    POPULATION_LOOKUP: "Population-database lookup",
+    AUDIT_VIEW: "Audit trail viewed",
+    SECURITY_ALERT: "Security alert",
+    KC_LOGIN: "Login",
+    KC_LOGOUT: "Logout",
+    KC_CODE_TO_TOKEN: "Token issued to a system",
+    KC_REFRESH_TOKEN: "Token refreshed",
+    KC_CLIENT_LOGIN: "Service account login",
+    KC_UPDATE_PASSWORD: "Password changed",
+    KC_RESET_PASSWORD: "Password reset",
+    KC_SEND_RESET_PASSWORD: "Password reset email sent",
+    KC_UPDATE_CREDENTIAL: "Authentication method updated",
+    KC_REMOVE_CREDENTIAL: "Authentication method removed",
+    KC_UPDATE_TOTP: "TOTP app enrolled",
+    KC_REMOVE_TOTP: "TOTP app removed",
+    KC_UPDATE_PROFILE: "Profile updated",
+    KC_VERIFY_PROFILE: "Profile confirmed",
+    KC_USER_DISABLED_BY_TEMPORARY_LOCKOUT: "Locked for a while after failed attempts",
+    KC_USER_DISABLED_BY_PERMANENT_LOCKOUT: "Locked after failed attempts",
+    KC_ADMIN_CREATE: "Admin: created",
+    KC_ADMIN_UPDATE: "Admin: changed",
+    KC_ADMIN_DELETE: "Admin: deleted",
+    KC_ADMIN_ACTION: "Admin: action",
+    SUCCESS: "Success",
+    ERROR: "Failed",
+    GRANTED: "Granted",
+    REQUESTED: "Requested",
+    FOUND: "Found",
+    NOT_FOUND: "Not found",
+    DENIED: "Refused: no permission",
+    RATE_LIMITED: "Refused: over the limit",
+    INVALID_REQUEST: "Refused: invalid request",
+    UPSTREAM_ERROR: "Population database not answering",
+    BRUTE_FORCE: "Password guessing",
+    PASSWORD_SPRAYING: "Password spraying",
+    SHARED_ACCOUNT: "Possibly shared account",
+    BULK_LOOKUP: "Bulk lookups",
+  },
+};
+
 const FILTERS = ["username", "citizenId", "sessionId", "clientId", "from", "to"];
 const DETAIL_SHOWN = 120;
 const state = { lang: localStorage.getItem("yte.console.lang") || "vi", tokens: null };
@@ -435,12 +522,43 @@ function detail(text) {
   return span;
 }
 
+/** Time in Vietnam, with the full year: a trail is read years later. */
 function formatTime(iso) {
   return new Date(iso).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", {
     timeZone: "Asia/Ho_Chi_Minh",
-    dateStyle: "short",
-    timeStyle: "medium",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   });
+}
+
+function codeName(code) {
+  const names = CODES[state.lang];
+  if (names[code]) {
+    return names[code];
+  }
+  const failed = code.endsWith("_ERROR") ? code.slice(0, -"_ERROR".length) : null;
+  return (failed && names[failed]) || code;
+}
+
+function purposeName(code) {
+  const purpose = config.purposes && config.purposes[code];
+  return purpose ? purpose[state.lang] : code;
+}
+
+/** A code shown by its name, with the code itself in the tooltip. */
+function named(code, name) {
+  if (code == null) {
+    return "";
+  }
+  const span = document.createElement("span");
+  span.textContent = name(String(code));
+  span.title = String(code);
+  span.dataset.code = String(code);
+  return span;
 }
 
 function render(records) {
@@ -452,8 +570,8 @@ function render(records) {
     row.dataset.seq = r.seq;
     cell(row, formatTime(r.recordedAt));
     cell(row, r.seq);
-    cell(row, e.type, "type");
-    cell(row, e.outcome);
+    cell(row, named(e.type, codeName), "type");
+    cell(row, named(e.outcome, codeName), "outcome");
     cell(row, e.actorUsername ? link(e.actorUsername, { username: e.actorUsername }) : "", "user");
     cell(
       row,
@@ -462,7 +580,7 @@ function render(records) {
     );
     cell(row, e.clientId ? link(e.clientId, { clientId: e.clientId }) : "", "system");
     cell(row, e.citizenMasked, "citizen");
-    cell(row, e.purpose);
+    cell(row, named(e.purpose, purposeName), "purpose");
     cell(row, e.sourceIp);
     cell(row, e.workstation, "workstation");
     cell(row, detail(e.detail), "detail");
@@ -538,7 +656,7 @@ async function showAlerts() {
       const row = document.createElement("tr");
       cell(row, formatTime(a.recordedAt));
       cell(row, a.seq);
-      cell(row, a.kind, "kind");
+      cell(row, named(a.kind, codeName), "kind");
       cell(row, state.lang === "vi" ? a.message : a.message_en, "message");
       body.appendChild(row);
     }

@@ -129,12 +129,19 @@ class AuditConsoleIT {
       // LOG-2: the workstation, and what the record says beyond its columns.
       assertThat(browser.text("#records tbody td.workstation")).isEqualTo(WORKSTATION);
       assertThat(browser.text("#records tbody td.detail")).isEqualTo("request=r-1 acr=mfa");
+      // Codes are named in the auditor's language; the code stays in the tooltip.
+      assertThat(browser.text("#records tbody td.type")).isEqualTo("Tra cứu CSDLQG về dân cư");
+      assertThat(browser.present("#records tbody td.type span[title=POPULATION_LOOKUP]")).isTrue();
+      assertThat(browser.text("#records tbody td.outcome")).isEqualTo("Tìm thấy");
+      assertThat(browser.text("#records tbody td.purpose")).isEqualTo("Khám, chữa bệnh");
+      assertThat(browser.present("#records tbody td.purpose span[title=TREATMENT]")).isTrue();
 
       // ...to that session: login, MFA, systems and lookups together; and back.
       browser.click("#records tbody td.session a");
       browser.awaitPageContaining("Phiên đăng nhập " + LOOKUP_SESSION);
       awaitRows(browser, 3);
-      assertThat(browser.source()).contains("KC_LOGIN").contains("POPULATION_LOOKUP");
+      assertThat(browser.text("#records tbody tr:nth-child(3) td.type")).isEqualTo("Đăng nhập");
+      assertThat(browser.text("#records tbody tr:nth-child(3) td.outcome")).isEqualTo("Thành công");
       // What callers sent is shown as text, never run as markup.
       assertThat(browser.source()).contains("&lt;script&gt;window.pwned=1&lt;/script&gt;");
       assertThat(browser.present("#records script")).isFalse();
@@ -159,6 +166,8 @@ class AuditConsoleIT {
       browser.click("#search");
       awaitRows(browser, 1);
       assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Bị sửa đổi");
+      // A code the console does not know is shown as it is, never under another name.
+      assertThat(browser.text("#records tbody td.purpose")).isEqualTo("RESEARCH");
       browser.click("#verify");
       assertThat(awaitText(browser, "#verify-result.error"))
           .startsWith("PHÁT HIỆN SAI LỆCH tại bản ghi #" + lookup.seq());
@@ -167,6 +176,8 @@ class AuditConsoleIT {
       browser.awaitPageContaining("Who looked up this citizen");
       awaitRows(browser, 1);
       assertThat(browser.text("#records tbody td.integrity")).isEqualTo("Altered");
+      assertThat(browser.text("#records tbody td.type")).isEqualTo("Population-database lookup");
+      assertThat(browser.text("#records tbody td.outcome")).isEqualTo("Found");
     }
 
     // Every view, search and verification above is itself in the trail, citizen by pseudonym.
