@@ -14,8 +14,8 @@ const TEXT = {
     citizenId: "Số định danh công dân (ai đã tra cứu người này)",
     sessionId: "Phiên đăng nhập (sid)",
     clientId: "Hệ thống",
-    from: "Từ",
-    to: "Đến",
+    from: "Từ (giờ Việt Nam)",
+    to: "Đến (giờ Việt Nam)",
     search: "Tìm",
     back: "Quay lại",
     exportCsv: "Xuất CSV",
@@ -66,8 +66,8 @@ const TEXT = {
     citizenId: "Citizen ID (who looked this person up)",
     sessionId: "SSO session (sid)",
     clientId: "System",
-    from: "From",
-    to: "To",
+    from: "From (Vietnam time)",
+    to: "To (Vietnam time)",
     search: "Search",
     back: "Back",
     exportCsv: "Export CSV",
@@ -401,10 +401,19 @@ function queryString(filters, extra) {
   for (const name of FILTERS) {
     const value = filters[name];
     if (value) {
-      params.set(name, name === "from" || name === "to" ? new Date(value).toISOString() : value);
+      params.set(name, name === "from" || name === "to" ? vietnamInstant(value) : value);
     }
   }
   return params.toString();
+}
+
+/**
+ * A time typed in the filters ("2026-11-24T08:00") read as Vietnam time (UTC+7, no daylight saving),
+ * the time the table shows, whatever the workstation's clock is set to.
+ */
+function vietnamInstant(value) {
+  const withSeconds = value.length === "yyyy-mm-ddThh:mm".length ? value + ":00" : value;
+  return new Date(withSeconds + "+07:00").toISOString();
 }
 
 // ---- Views ----
@@ -568,7 +577,7 @@ function render(records) {
     const e = r.event;
     const row = document.createElement("tr");
     row.dataset.seq = r.seq;
-    cell(row, formatTime(r.recordedAt));
+    cell(row, formatTime(r.recordedAt), "time");
     cell(row, r.seq);
     cell(row, named(e.type, codeName), "type");
     cell(row, named(e.outcome, codeName), "outcome");

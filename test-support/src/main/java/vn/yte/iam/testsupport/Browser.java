@@ -107,6 +107,17 @@ public final class Browser implements AutoCloseable {
         Map.of("cmd", "Network.setExtraHTTPHeaders", "params", Map.of("headers", headers)));
   }
 
+  /**
+   * Runs the page as if the workstation's clock were set to this time zone (an IANA id), through
+   * the DevTools protocol, whatever the machine running the test is set to.
+   */
+  public void emulateTimeZone(String zoneId) {
+    call(
+        "POST",
+        "/goog/cdp/execute",
+        Map.of("cmd", "Emulation.setTimezoneOverride", "params", Map.of("timezoneId", zoneId)));
+  }
+
   public String url() {
     return (String) call("GET", "/url", null);
   }
@@ -160,6 +171,18 @@ public final class Browser implements AutoCloseable {
     String id = find(css);
     call("POST", "/element/" + id + "/clear", Map.of());
     call("POST", "/element/" + id + "/value", Map.of("text", text));
+  }
+
+  /**
+   * Sets a form field's value as the page would read it: for fields whose typing depends on the
+   * browser's locale, such as {@code datetime-local}.
+   */
+  public void setValue(String css, String value) {
+    Map<String, String> element = Map.of(ELEMENT, find(css));
+    call(
+        "POST",
+        "/execute/sync",
+        Map.of("script", "arguments[0].value = arguments[1];", "args", List.of(element, value)));
   }
 
   public void click(String css) {

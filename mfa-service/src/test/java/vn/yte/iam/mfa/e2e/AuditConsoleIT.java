@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,7 @@ class AuditConsoleIT {
   static final String WORKSTATION = "PK-NOI-07";
   static final String OTHER_CITIZEN = "001085012345";
   static final String OTHER_SESSION = "9e7f4b21-console-other-session";
+  static final String TIME_SESSION = "c2a7e915-console-time-session";
 
   static final int PORT = FreePorts.next();
   static final String CONSOLE = "http://127.0.0.1:" + PORT + "/audit/";
@@ -224,6 +228,43 @@ class AuditConsoleIT {
       }
       assertThat(browser.text("#view-title")).isEqualTo("Ai đã tra cứu công dân này");
       assertThat(browser.text("#records tbody td.detail")).isEqualTo("request=r-2 acr=mfa");
+    }
+  }
+
+  /**
+   * The table shows Vietnam time, and the time filters are read as Vietnam time too, on a
+   * workstation whose clock is set to another zone: the auditor types the times the table shows.
+   */
+  @Test
+  void timeFiltersAreVietnamTimeWhateverTheWorkstationClock() {
+    AuditRecord login =
+        service
+            .getBean(AuditService.class)
+            .append(event(TIME_SESSION, "KC_LOGIN", "SUCCESS", null, null, "pwd otp"));
+    ZonedDateTime shown = login.recordedAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    try (Browser browser = Browser.start("vi")) {
+      browser.emulateTimeZone("America/Sao_Paulo"); // UTC-3, ten hours behind Vietnam
+      signIn(browser, AUDITOR, AUDITOR_PASSWORD, AUDITOR_DEVICE);
+      browser.awaitPageContaining("Toàn bộ nhật ký (mới nhất trước)");
+      browser.type("#f-sessionId", TIME_SESSION);
+      browser.setValue("#f-from", shown.minusMinutes(5).format(typed));
+      browser.setValue("#f-to", shown.plusMinutes(5).format(typed));
+      browser.click("#search");
+      browser.awaitPageContaining("Nhật ký theo bộ lọc");
+      awaitRows(browser, 1);
+      assertThat(browser.text("#records tbody td.time"))
+          .contains(shown.format(DateTimeFormatter.ofPattern("HH:mm:ss")))
+          .contains(shown.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+
+      // From the next minute on, Vietnam time, the record is not in the window.
+      browser.setValue("#f-from", shown.plusMinutes(1).format(typed));
+      browser.setValue("#f-to", shown.plusMinutes(10).format(typed));
+      browser.click("#search");
+      browser.find("#records[data-state=loaded]");
+      assertThat(browser.present("#records tbody tr")).isFalse();
+      assertThat(browser.text("#empty")).isEqualTo("Không có bản ghi nào.");
     }
   }
 
