@@ -130,8 +130,10 @@ class AuditApiController {
     return new AuditQuery(username, citizenRef, sessionId, clientId, from, to, limit);
   }
 
-  /** The filter for the view record: the citizen by pseudonym, never in clear (LOG-7). */
-  /** The filters of a view as its audit record states them: only those the auditor set. */
+  /**
+   * The filters of a view as its audit record states them: only those the auditor set, the citizen
+   * by pseudonym, never in clear (LOG-7).
+   */
   private static String describe(AuditQuery q) {
     StringBuilder filters = new StringBuilder();
     appendFilter(filters, "username", q.username());
