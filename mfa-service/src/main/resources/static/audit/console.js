@@ -198,6 +198,10 @@ const CODES = {
   },
 };
 
+/** Times are shown, and typed in the filters, in Vietnam time: UTC+7 all year, no summer time. */
+const VIETNAM_ZONE = "Asia/Ho_Chi_Minh";
+const VIETNAM_OFFSET = "+07:00";
+
 const FILTERS = ["username", "citizenId", "sessionId", "clientId", "from", "to"];
 const DETAIL_SHOWN = 120;
 const state = { lang: localStorage.getItem("yte.console.lang") || "vi", tokens: null };
@@ -408,12 +412,12 @@ function queryString(filters, extra) {
 }
 
 /**
- * A time typed in the filters ("2026-11-24T08:00") read as Vietnam time (UTC+7, no daylight saving),
- * the time the table shows, whatever the workstation's clock is set to.
+ * A time typed in the filters ("2026-11-24T08:00") read as Vietnam time, the time the table shows,
+ * whatever the workstation's clock is set to.
  */
 function vietnamInstant(value) {
   const withSeconds = value.length === "yyyy-mm-ddThh:mm".length ? value + ":00" : value;
-  return new Date(withSeconds + "+07:00").toISOString();
+  return new Date(withSeconds + VIETNAM_OFFSET).toISOString();
 }
 
 // ---- Views ----
@@ -534,7 +538,7 @@ function detail(text) {
 /** Time in Vietnam, with the full year: a trail is read years later. */
 function formatTime(iso) {
   return new Date(iso).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
+    timeZone: VIETNAM_ZONE,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
@@ -563,10 +567,11 @@ function named(code, name) {
   if (code == null) {
     return "";
   }
+  const text = String(code);
   const span = document.createElement("span");
-  span.textContent = name(String(code));
-  span.title = String(code);
-  span.dataset.code = String(code);
+  span.textContent = name(text);
+  span.title = text;
+  span.dataset.code = text;
   return span;
 }
 

@@ -100,11 +100,8 @@ public final class Browser implements AutoCloseable {
    * from two workstations as the server sees them.
    */
   public void sendHeaders(Map<String, String> headers) {
-    call("POST", "/goog/cdp/execute", Map.of("cmd", "Network.enable", "params", Map.of()));
-    call(
-        "POST",
-        "/goog/cdp/execute",
-        Map.of("cmd", "Network.setExtraHTTPHeaders", "params", Map.of("headers", headers)));
+    devTools("Network.enable", Map.of());
+    devTools("Network.setExtraHTTPHeaders", Map.of("headers", headers));
   }
 
   /**
@@ -112,10 +109,12 @@ public final class Browser implements AutoCloseable {
    * the DevTools protocol, whatever the machine running the test is set to.
    */
   public void emulateTimeZone(String zoneId) {
-    call(
-        "POST",
-        "/goog/cdp/execute",
-        Map.of("cmd", "Emulation.setTimezoneOverride", "params", Map.of("timezoneId", zoneId)));
+    devTools("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
+  }
+
+  /** One command of the DevTools protocol, through ChromeDriver. */
+  private void devTools(String command, Map<String, ?> params) {
+    call("POST", "/goog/cdp/execute", Map.of("cmd", command, "params", params));
   }
 
   public String url() {
