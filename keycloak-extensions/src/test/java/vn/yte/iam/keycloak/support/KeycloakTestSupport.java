@@ -53,6 +53,15 @@ public final class KeycloakTestSupport implements AutoCloseable {
   /** Where browser tests are sent after login; nothing listens there, the URL carries the code. */
   public static final String BROWSER_REDIRECT = "http://127.0.0.1/callback";
 
+  /**
+   * The server's bootstrap service account: the shipped master realm demands TOTP of every
+   * administrator who signs in with a password (SEC-3), so tools such as these tests sign in as a
+   * client instead.
+   */
+  public static final String ADMIN_CLIENT = "yte-bootstrap-admin";
+
+  private static final String ADMIN_CLIENT_SECRET = "Kc-" + java.util.UUID.randomUUID();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final java.util.concurrent.atomic.AtomicInteger CITIZENS =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -68,8 +77,12 @@ public final class KeycloakTestSupport implements AutoCloseable {
     KeycloakServer server =
         KeycloakServer.builder(KeycloakServer.distributionFromBuild())
             .provider(Path.of(System.getProperty("provider.jar")))
+            // As ./run and the production image import them: the server's own realm first.
+            .importRealm(policies.resolve("realm/master-realm.json"))
             .importRealm(policies.resolve("realm/yte-demo-realm.json"))
             .importRealm(testRealm("yte-pwtest-realm.json"))
+            .env("KC_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_CLIENT)
+            .env("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET)
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
             .env("YTE_DEMO_ADMIN_PASSWORD", "Demo-Admin-2026!x")
             .env("YTE_DEMO_AUDITOR_PASSWORD", "Demo-Auditor-2026!x")
@@ -341,20 +354,9 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return device;
   }
 
+  /** A token of the server's bootstrap service account, which administers every realm. */
   public String adminToken() {
-    Response response =
-        postForm(
-            server.issuer("master") + "/protocol/openid-connect/token",
-            Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                "admin-cli",
-                "username",
-                KeycloakServer.ADMIN_USERNAME,
-                "password",
-                server.adminPassword()),
-            null);
+    Response response = clientCredentials("master", ADMIN_CLIENT, ADMIN_CLIENT_SECRET);
     if (response.status() != 200) {
       throw new IllegalStateException("Admin login failed: " + response);
     }
