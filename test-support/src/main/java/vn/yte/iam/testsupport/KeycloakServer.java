@@ -31,6 +31,13 @@ public final class KeycloakServer implements AutoCloseable {
   public static final String ADMIN_USERNAME = "bootstrap-admin";
 
   /**
+   * The bootstrap service account, for tools: the shipped master realm demands TOTP of every
+   * administrator who signs in with a password (SEC-3). Its secret is the bootstrap admin's
+   * password, so a restart on the same database knows it too.
+   */
+  public static final String ADMIN_CLIENT_ID = "yte-bootstrap-admin";
+
+  /**
    * As production builds it, apart from the database kind. Client secret rotation (ACC-2) is a
    * preview feature of Keycloak 26.7 that the shipped realm's client policy needs.
    */
@@ -73,6 +80,11 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   public String adminPassword() {
+    return adminPassword;
+  }
+
+  /** The secret of the {@link #ADMIN_CLIENT_ID} service account. */
+  public String adminClientSecret() {
     return adminPassword;
   }
 
@@ -258,6 +270,8 @@ public final class KeycloakServer implements AutoCloseable {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // kept across restarts
       pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
+      pb.environment().put("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminPassword);
       pb.environment().putAll(env);
       Process process = pb.start();
       KeycloakServer server = new KeycloakServer(process, home, log, httpPort, adminPassword);

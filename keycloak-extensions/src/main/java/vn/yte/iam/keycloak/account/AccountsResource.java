@@ -18,6 +18,7 @@ import org.keycloak.models.RealmModel;
 import vn.yte.iam.citizen.CitizenIdRules;
 import vn.yte.iam.keycloak.admin.AdminAccess;
 import vn.yte.iam.keycloak.admin.EventActors;
+import vn.yte.iam.keycloak.admin.ServerAdminEvents;
 import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
 import vn.yte.iam.keycloak.sharing.SharedAccountEvents;
 import vn.yte.iam.keycloak.spi.RealmUsers;
@@ -114,5 +115,27 @@ public final class AccountsResource {
     AdminAccess.require(session).permissions().realm().requireViewEvents();
     return EventActors.find(session, session.getContext().getRealm(), id)
         .orElseThrow(() -> new NotFoundException("No such account"));
+  }
+
+  /**
+   * LOG-1: the sign-ins of the server's administrators who administer this realm, from master's
+   * event store, in the shape of Keycloak's own events plus each account's {@code username}; paged
+   * like Keycloak's event list ({@code dateFrom}, {@code first}, {@code max}, oldest first). Needs
+   * view-events in this realm, as their admin events here do.
+   */
+  @GET
+  @Path("server-events")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> serverEvents(
+      @QueryParam("dateFrom") Long fromMillis,
+      @QueryParam("first") Integer first,
+      @QueryParam("max") Integer max) {
+    AdminAccess.require(session).permissions().realm().requireViewEvents();
+    return ServerAdminEvents.page(
+        session,
+        session.getContext().getRealm(),
+        fromMillis == null ? 0 : Math.max(0, fromMillis),
+        first == null ? 0 : Math.max(0, first),
+        max == null ? 100 : Math.max(1, Math.min(max, 1000)));
   }
 }

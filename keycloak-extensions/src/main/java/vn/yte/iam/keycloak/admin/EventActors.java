@@ -33,6 +33,16 @@ public final class EventActors {
     if (master == null || master.getId().equals(realm.getId())) {
       return Optional.empty();
     }
+    return administrator(session, realm, master, id);
+  }
+
+  /**
+   * The {@code master} account {@code id} if it administers {@code realm}: holds any role of the
+   * realm's management client in master ({@code <realm>-realm}), directly or through a composite
+   * such as master's {@code admin}.
+   */
+  static Optional<Actor> administrator(
+      KeycloakSession session, RealmModel realm, RealmModel master, String id) {
     UserModel admin = session.users().getUserById(master, id);
     ClientModel adminOfRealm = realm.getMasterAdminClient(); // "<realm>-realm", held in master
     if (admin == null

@@ -2,9 +2,6 @@ package vn.yte.iam.keycloak.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
 import vn.yte.iam.keycloak.support.RealKeycloakIT;
@@ -24,24 +21,7 @@ class MasterRealmMfaIT extends RealKeycloakIT {
   void anAdministratorWithoutAnAuthenticatorGetsNoTokenAndIsToldWhy() {
     String username = "qtmc.phamvanduc";
     String password = "Qtmc-" + java.util.UUID.randomUUID() + "-7a!";
-    KeycloakTestSupport.Response created =
-        keycloak.adminPost(
-            "/realms/master/users",
-            Map.of(
-                "username",
-                username,
-                "enabled",
-                true,
-                "credentials",
-                List.of(Map.of("type", "password", "value", password, "temporary", false))));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String id = keycloak.userId(MASTER, username);
-    JsonNode admin = keycloak.adminGet("/realms/master/roles/admin").json();
-    assertThat(
-            keycloak
-                .adminPost("/realms/master/users/" + id + "/role-mappings/realm", List.of(admin))
-                .status())
-        .isEqualTo(204);
+    String id = keycloak.masterAccount(username, password, true);
 
     KeycloakTestSupport.Response r =
         keycloak.passwordGrant(MASTER, "admin-cli", username, password, null);

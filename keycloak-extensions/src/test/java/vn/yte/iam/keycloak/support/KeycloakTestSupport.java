@@ -53,15 +53,6 @@ public final class KeycloakTestSupport implements AutoCloseable {
   /** Where browser tests are sent after login; nothing listens there, the URL carries the code. */
   public static final String BROWSER_REDIRECT = "http://127.0.0.1/callback";
 
-  /**
-   * The server's bootstrap service account: the shipped master realm demands TOTP of every
-   * administrator who signs in with a password (SEC-3), so tools such as these tests sign in as a
-   * client instead.
-   */
-  public static final String ADMIN_CLIENT = "yte-bootstrap-admin";
-
-  private static final String ADMIN_CLIENT_SECRET = "Kc-" + java.util.UUID.randomUUID();
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final java.util.concurrent.atomic.AtomicInteger CITIZENS =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -81,8 +72,6 @@ public final class KeycloakTestSupport implements AutoCloseable {
             .importRealm(policies.resolve("realm/master-realm.json"))
             .importRealm(policies.resolve("realm/yte-demo-realm.json"))
             .importRealm(testRealm("yte-pwtest-realm.json"))
-            .env("KC_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_CLIENT)
-            .env("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET)
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
             .env("YTE_DEMO_ADMIN_PASSWORD", "Demo-Admin-2026!x")
             .env("YTE_DEMO_AUDITOR_PASSWORD", "Demo-Auditor-2026!x")
@@ -354,13 +343,47 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return device;
   }
 
-  /** A token of the server's bootstrap service account, which administers every realm. */
+  /**
+   * A token of the server's bootstrap service account, which administers every realm: the shipped
+   * master realm lets no administrator sign in with a password alone (SEC-3).
+   */
   public String adminToken() {
-    Response response = clientCredentials("master", ADMIN_CLIENT, ADMIN_CLIENT_SECRET);
+    Response response =
+        clientCredentials("master", KeycloakServer.ADMIN_CLIENT_ID, server.adminClientSecret());
     if (response.status() != 200) {
       throw new IllegalStateException("Admin login failed: " + response);
     }
     return response.json().get("access_token").asText();
+  }
+
+  /**
+   * Creates an account in {@code master} with a password: a server administrator (master's {@code
+   * admin} role, so of every realm) or an account that administers nothing. Returns its id.
+   */
+  public String masterAccount(String username, String password, boolean administrator) {
+    Response created =
+        adminPost(
+            "/realms/master/users",
+            Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false))));
+    if (created.status() != 201) {
+      throw new IllegalStateException("Master account not created: " + created);
+    }
+    String id = userId("master", username);
+    if (administrator) {
+      JsonNode admin = adminGet("/realms/master/roles/admin").json();
+      Response granted =
+          adminPost("/realms/master/users/" + id + "/role-mappings/realm", List.of(admin));
+      if (granted.status() != 204) {
+        throw new IllegalStateException("Admin role not granted: " + granted);
+      }
+    }
+    return id;
   }
 
   public Response adminGet(String path) {

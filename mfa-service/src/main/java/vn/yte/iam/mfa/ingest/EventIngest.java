@@ -13,13 +13,14 @@ import vn.yte.iam.mfa.audit.AuditService;
 
 /**
  * Pulls Keycloak's login, logout, MFA, password, token-to-client and admin events into the audit
- * chain (LOG-1), each tied to its user and SSO session (LOG-3). Exactly once: an event's id is
+ * chain (LOG-1), each tied to its user and SSO session (LOG-3), and the sign-ins of the server
+ * administrators who administer the realm, from {@code master}. Exactly once: an event's id is
  * stored with its audit record in one transaction, so an overlap, a retry or a crash between pull
  * and commit cannot record it twice, and a failed pull loses nothing (the cursor does not move).
  */
 @Service
 public class EventIngest {
-  static final List<String> KINDS = List.of("USER", "ADMIN");
+  static final List<String> KINDS = List.of("USER", "ADMIN", "SERVER");
   private static final Logger log = LoggerFactory.getLogger(EventIngest.class);
 
   private final KeycloakEventClient keycloak;
@@ -61,12 +62,10 @@ public class EventIngest {
           int added = 0;
           long newest = cursor;
           for (int first = 0; ; first += properties.pageSize()) {
-            List<KeycloakEvent> page = keycloak.page(kind, from, first);
-            added += append(page);
-            for (KeycloakEvent e : page) {
-              newest = Math.max(newest, e.time());
-            }
-            if (page.size() < properties.pageSize()) {
+            EventPage page = keycloak.page(kind, from, first);
+            added += append(page.events());
+            newest = Math.max(newest, page.newest());
+            if (page.scanned() < properties.pageSize()) {
               break;
             }
           }

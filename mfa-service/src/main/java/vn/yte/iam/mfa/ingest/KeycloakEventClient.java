@@ -52,29 +52,70 @@ class KeycloakEventClient {
   }
 
   /** Events of one kind stored at or after {@code fromMillis}, oldest first, one page. */
-  List<KeycloakEvent> page(String kind, long fromMillis, int first) {
+  EventPage page(String kind, long fromMillis, int first) {
+    if ("SERVER".equals(kind)) {
+      return serverPage(fromMillis, first);
+    }
     String path = "USER".equals(kind) ? "/events" : "/admin-events";
-    String url =
-        adminRealm
-            + path
-            + "?direction=asc&dateFrom="
-            + fromMillis
-            + "&first="
-            + first
-            + "&max="
-            + properties.pageSize();
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)), true);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(adminRealm + path + paging(fromMillis, first))),
+            true);
     try {
       List<KeycloakEvent> events = new ArrayList<>();
       for (Object item : JSONArrayUtils.parse(response.body())) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) item;
-        events.add("USER".equals(kind) ? userEvent(json) : adminEvent(json));
+        events.add(
+            "USER".equals(kind) ? userEvent(json, "USER", username(json)) : adminEvent(json));
       }
-      return events;
+      long newest = events.stream().mapToLong(KeycloakEvent::time).max().orElse(fromMillis);
+      return new EventPage(events, events.size(), newest);
     } catch (ParseException e) {
       throw new IllegalStateException("Keycloak answered malformed JSON", e);
     }
+  }
+
+  /**
+   * LOG-1 for the server's administrators: their sign-ins happen in {@code master}, which this
+   * realm's service account cannot read. Our extension's {@code server-events} resource (same
+   * {@code view-events} permission) gives those of the master accounts that administer this realm,
+   * each recorded as {@code master/<username>}, as their admin events here are.
+   */
+  private EventPage serverPage(long fromMillis, int first) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                URI.create(issuer + "/yte-accounts/server-events" + paging(fromMillis, first))),
+            true);
+    try {
+      Map<String, Object> page = JSONObjectUtils.parse(response.body());
+      String realm = JSONObjectUtils.getString(page, "realm");
+      Map<String, Object>[] items = JSONObjectUtils.getJSONObjectArray(page, "events");
+      if (items == null || realm == null) {
+        throw new IllegalStateException("Keycloak answered a page without realm or events");
+      }
+      List<KeycloakEvent> events = new ArrayList<>();
+      for (Map<String, Object> json : items) {
+        events.add(
+            userEvent(json, "SERVER", realm + "/" + JSONObjectUtils.getString(json, "username")));
+      }
+      return new EventPage(
+          events,
+          (int) JSONObjectUtils.getLong(page, "scanned"),
+          JSONObjectUtils.getLong(page, "newest"));
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  private String paging(long fromMillis, int first) {
+    return "?direction=asc&dateFrom="
+        + fromMillis
+        + "&first="
+        + first
+        + "&max="
+        + properties.pageSize();
   }
 
   /**
@@ -126,19 +167,26 @@ class KeycloakEventClient {
     }
   }
 
-  private static KeycloakEvent userEvent(Map<String, Object> json) throws ParseException {
+  /** The username a user event carries: the one typed at login, for the events that have it. */
+  private static String username(Map<String, Object> json) throws ParseException {
+    Map<String, Object> details = JSONObjectUtils.getJSONObject(json, "details");
+    return details == null ? null : (String) details.get("username");
+  }
+
+  private static KeycloakEvent userEvent(Map<String, Object> json, String kind, String username)
+      throws ParseException {
     Map<String, Object> details = JSONObjectUtils.getJSONObject(json, "details");
     String error = JSONObjectUtils.getString(json, "error");
     String type = JSONObjectUtils.getString(json, "type");
     return new KeycloakEvent(
         JSONObjectUtils.getString(json, "id"),
-        "USER",
+        kind,
         JSONObjectUtils.getLong(json, "time"),
         new AuditEvent(
             "KC_" + type,
             error == null ? "SUCCESS" : "ERROR",
             JSONObjectUtils.getString(json, "userId"),
-            details == null ? null : (String) details.get("username"),
+            username,
             JSONObjectUtils.getString(json, "sessionId"),
             JSONObjectUtils.getString(json, "clientId"),
             JSONObjectUtils.getString(json, "ipAddress"),

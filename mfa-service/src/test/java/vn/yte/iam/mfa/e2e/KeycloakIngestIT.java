@@ -60,6 +60,9 @@ class KeycloakIngestIT {
     keycloak =
         KeycloakServer.builder(KeycloakServer.distributionFromBuild())
             .provider(Path.of(System.getProperty("provider.jar")))
+            // The shipped master realm too, which keeps its events: server administrators'
+            // sign-ins.
+            .importRealm(KeycloakServer.policiesDir().resolve("realm/master-realm.json"))
             .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
             .env("YTE_DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
@@ -96,7 +99,7 @@ class KeycloakIngestIT {
    * LOG-4 and LOG-6: Keycloak names the account of a logout, and of every admin event, by id only.
    * The records are still in that account's own trail, under its username, also when the service
    * restarted in between and must ask Keycloak who the id is; a server administrator, who signs in
-   * to master, under {@code master/} and their username.
+   * to master, under {@code master/} and their username, with their sign-ins there (LOG-1).
    */
   @Test
   @Order(1) // the test below fails the administrator's logins on purpose
@@ -116,6 +119,10 @@ class KeycloakIngestIT {
     String serverRole = role + "-by-master";
     HttpResponse<String> byMaster = events.createRealmRole(events.masterAdminToken(), serverRole);
     assertThat(byMaster.statusCode()).as(byMaster.body()).isEqualTo(201);
+    // The server's administrator tries master with a password alone, which master refuses (SEC-3).
+    HttpResponse<String> passwordAlone =
+        events.masterLogin(KeycloakServer.ADMIN_USERNAME, keycloak.adminPassword());
+    assertThat(passwordAlone.statusCode()).as(passwordAlone.body()).isEqualTo(400);
     HttpResponse<String> clinician =
         events.login(CLINICIAN, CLINICIAN_PASSWORD, CLINICIAN_DEVICE.nextCode());
     assertThat(clinician.statusCode()).as(clinician.body()).isEqualTo(200);
@@ -128,11 +135,21 @@ class KeycloakIngestIT {
       await(
           () -> trailHas(audit, ADMIN, "KC_ADMIN_CREATE", role),
           "the new role in the administrator's trail");
+      String serviceAccount = "master/service-account-" + KeycloakServer.ADMIN_CLIENT_ID;
+      await(
+          () -> trailHas(audit, serviceAccount, "KC_ADMIN_CREATE", serverRole),
+          "the role the server's service account created, in its trail");
+      await(
+          () -> trailHas(audit, serviceAccount, "KC_CLIENT_LOGIN", ""),
+          "the service account's sign-in to master, in its trail");
       await(
           () ->
               trailHas(
-                  audit, "master/" + KeycloakServer.ADMIN_USERNAME, "KC_ADMIN_CREATE", serverRole),
-          "the role the server administrator created, in their trail");
+                  audit,
+                  "master/" + KeycloakServer.ADMIN_USERNAME,
+                  "KC_LOGIN_ERROR",
+                  "yte_otp_not_enrolled"),
+          "the server administrator's refused sign-in, in their trail");
       await(
           () -> trailHas(audit, CLINICIAN, "KC_LOGOUT", ""), "the logout in the clinician's trail");
       assertThat(audit.verify()).isEmpty();
@@ -194,9 +211,13 @@ class KeycloakIngestIT {
       assertThat(errors.get(0).event().outcome()).isEqualTo("ERROR");
 
       // Pulling everything again from the start adds nothing: each event is in the chain once.
+      // (One pull first takes in what is stored so far: the sign-in to master that read the ids
+      // above is an event of its own, and may not be in yet.)
+      EventIngest ingest = service.getBean(EventIngest.class);
+      ingest.pullOnce();
       long before = countKeycloakRecords(jdbc);
       jdbc.sql("UPDATE ingest_cursor SET last_time = 0").update();
-      service.getBean(EventIngest.class).pullOnce();
+      ingest.pullOnce();
       assertThat(countKeycloakRecords(jdbc)).isEqualTo(before);
       assertThat(
               jdbc.sql(

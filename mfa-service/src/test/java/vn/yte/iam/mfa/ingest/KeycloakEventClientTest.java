@@ -40,6 +40,11 @@ class KeycloakEventClientTest {
   /** Path of an actors request to its answer: status and body. */
   final Map<String, Map.Entry<Integer, String>> actors = new ConcurrentHashMap<>();
 
+  /** The answer to every server-events request, and the query strings asked. */
+  volatile String serverEvents = "";
+
+  final List<String> serverEventQueries = new CopyOnWriteArrayList<>();
+
   KeycloakEventClient client;
 
   @BeforeEach
@@ -66,6 +71,12 @@ class KeycloakEventClientTest {
           var reply =
               actors.getOrDefault(exchange.getRequestURI().getRawPath(), Map.entry(404, ""));
           answer(exchange, reply.getKey(), reply.getValue());
+        });
+    keycloak.createContext(
+        REALM + "/yte-accounts/server-events",
+        exchange -> {
+          serverEventQueries.add(exchange.getRequestURI().getRawQuery());
+          answer(exchange, 200, serverEvents);
         });
     keycloak.start();
     String issuer = "http://127.0.0.1:" + keycloak.getAddress().getPort() + REALM;
@@ -135,5 +146,45 @@ class KeycloakEventClientTest {
     assertThat(authorizations)
         .containsExactly(
             List.of("Bearer token-1"), List.of("Bearer token-1"), List.of("Bearer token-2"));
+  }
+
+  /**
+   * LOG-1: a server administrator's sign-in, from master, is recorded under {@code master/} and
+   * their username, never under a local account's name; the page says how far Keycloak read.
+   */
+  @Test
+  void aServerAdministratorsSignInIsTheirsUnderTheirRealm() {
+    serverEvents =
+        """
+        {"realm":"master","scanned":3,"newest":1795500002000,"events":[
+          {"id":"ev-1","time":1795500001000,"type":"LOGIN_ERROR","userId":"id-root",
+           "username":"bs.nguyenvanan","sessionId":null,"clientId":"security-admin-console",
+           "ipAddress":"10.1.2.3","error":"invalid_user_credentials",
+           "details":{"username":"bs.nguyenvanan","auth_method":"openid-connect"}}]}
+        """;
+
+    EventPage page = client.page("SERVER", 1795500000000L, 500);
+
+    assertThat(serverEventQueries)
+        .containsExactly("direction=asc&dateFrom=1795500000000&first=500&max=500");
+    assertThat(page.scanned()).isEqualTo(3);
+    assertThat(page.newest()).isEqualTo(1795500002000L);
+    assertThat(page.events()).hasSize(1);
+    KeycloakEvent e = page.events().get(0);
+    assertThat(e.id()).isEqualTo("ev-1");
+    assertThat(e.kind()).isEqualTo("SERVER");
+    assertThat(e.event().type()).isEqualTo("KC_LOGIN_ERROR");
+    assertThat(e.event().outcome()).isEqualTo("ERROR");
+    assertThat(e.event().actorUsername()).isEqualTo("master/bs.nguyenvanan");
+    assertThat(e.event().clientId()).isEqualTo("security-admin-console");
+    assertThat(e.event().detail()).startsWith("error=invalid_user_credentials");
+  }
+
+  @Test
+  void aServerEventsPageWithoutItsEventsIsAnError() {
+    serverEvents = "{\"scanned\":0,\"newest\":0}";
+    assertThatThrownBy(() -> client.page("SERVER", 0, 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("without realm or events");
   }
 }
