@@ -3,6 +3,10 @@ package vn.yte.iam.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +90,38 @@ public final class KeycloakServer implements AutoCloseable {
   /** The secret of the {@link #ADMIN_CLIENT_ID} service account. */
   public String adminClientSecret() {
     return adminPassword;
+  }
+
+  /**
+   * An access token of the {@link #ADMIN_CLIENT_ID} service account, which administers every realm:
+   * tools sign in to master this way (client credentials), as the shipped master realm requires.
+   */
+  public String adminToken() {
+    String form =
+        "grant_type=client_credentials&client_id="
+            + ADMIN_CLIENT_ID
+            + "&client_secret="
+            + URLEncoder.encode(adminClientSecret(), StandardCharsets.UTF_8);
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(issuer("master") + "/protocol/openid-connect/token"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Admin login failed: " + response.body());
+      }
+      return (String) ((Map<?, ?>) Json.parse(response.body())).get("access_token");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while signing in to Keycloak", e);
+    }
   }
 
   public Path log() {
@@ -271,7 +307,8 @@ public final class KeycloakServer implements AutoCloseable {
       pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       pb.environment().put("KC_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
-      pb.environment().put("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminPassword);
+      pb.environment()
+          .put("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminPassword); // see adminClientSecret
       pb.environment().putAll(env);
       Process process = pb.start();
       KeycloakServer server = new KeycloakServer(process, home, log, httpPort, adminPassword);

@@ -343,17 +343,9 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return device;
   }
 
-  /**
-   * A token of the server's bootstrap service account, which administers every realm: the shipped
-   * master realm lets no administrator sign in with a password alone (SEC-3).
-   */
+  /** A token of the server's bootstrap service account, which administers every realm. */
   public String adminToken() {
-    Response response =
-        clientCredentials("master", KeycloakServer.ADMIN_CLIENT_ID, server.adminClientSecret());
-    if (response.status() != 200) {
-      throw new IllegalStateException("Admin login failed: " + response);
-    }
-    return response.json().get("access_token").asText();
+    return server.adminToken();
   }
 
   /**

@@ -1,7 +1,6 @@
 package vn.yte.iam.mfa.e2e;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -85,7 +84,7 @@ final class KeycloakEvents {
   /** The ids of every user and admin event Keycloak has stored for the demo realm. */
   Set<String> storedIds() throws Exception {
     Set<String> ids = new HashSet<>();
-    String admin = masterAdminToken();
+    String admin = keycloak.adminToken();
     for (String path : List.of("/events?max=100000", "/admin-events?max=100000")) {
       HttpResponse<String> r =
           http.send(
@@ -99,20 +98,6 @@ final class KeycloakEvents {
       }
     }
     return ids;
-  }
-
-  /**
-   * An access token of the server's bootstrap service account, which signs in to master as tools
-   * do: the shipped master realm lets no administrator in with a password alone (SEC-3).
-   */
-  String masterAdminToken() throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + KeycloakServer.ADMIN_CLIENT_ID
-            + "&client_secret="
-            + URLEncoder.encode(keycloak.adminClientSecret(), StandardCharsets.UTF_8);
-    return JSONObjectUtils.getString(
-        JSONObjectUtils.parse(tokenRequest("master", form).body()), "access_token");
   }
 
   private HttpResponse<String> tokenRequest(String realm, String form) throws Exception {

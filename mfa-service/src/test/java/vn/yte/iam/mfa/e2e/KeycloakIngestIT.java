@@ -117,7 +117,7 @@ class KeycloakIngestIT {
     HttpResponse<String> created = events.createRealmRole(accessToken(adminLogin), role);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String serverRole = role + "-by-master";
-    HttpResponse<String> byMaster = events.createRealmRole(events.masterAdminToken(), serverRole);
+    HttpResponse<String> byMaster = events.createRealmRole(keycloak.adminToken(), serverRole);
     assertThat(byMaster.statusCode()).as(byMaster.body()).isEqualTo(201);
     // The server's administrator tries master with a password alone, which master refuses (SEC-3).
     HttpResponse<String> passwordAlone =
