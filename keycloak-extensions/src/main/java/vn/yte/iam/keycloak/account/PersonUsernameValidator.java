@@ -18,7 +18,7 @@ import org.keycloak.validate.ValidatorConfig;
 public final class PersonUsernameValidator extends AbstractStringValidator {
   public static final String ID = "yte-person-username";
   static final String MESSAGE = "yteUsernameGeneric";
-  static final String WORDS = "words";
+  public static final String WORDS = "words";
   private static final GenericUsernames SHIPPED = load();
 
   @Override
@@ -29,10 +29,14 @@ public final class PersonUsernameValidator extends AbstractStringValidator {
   @Override
   protected void doValidate(
       String value, String inputHint, ValidationContext context, ValidatorConfig config) {
-    GenericUsernames list = SHIPPED.with(config.getStringListOrDefault(WORDS, List.of()));
-    if (list.isGeneric(value)) {
+    if (isGeneric(value, config.getStringListOrDefault(WORDS, List.of()))) {
       context.addError(new ValidationError(ID, inputHint, MESSAGE));
     }
+  }
+
+  /** Whether the shipped list, with a realm's own {@code words}, refuses the username. */
+  public static boolean isGeneric(String username, List<String> words) {
+    return SHIPPED.with(words).isGeneric(username);
   }
 
   private static GenericUsernames load() {

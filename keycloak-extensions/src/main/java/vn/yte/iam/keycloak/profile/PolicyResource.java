@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,15 @@ import org.keycloak.models.utils.RepresentationToModel;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import vn.yte.iam.keycloak.admin.AdminAccess;
+import vn.yte.iam.keycloak.assessment.Finding;
+import vn.yte.iam.keycloak.assessment.RealmFactsReader;
+import vn.yte.iam.keycloak.assessment.SelfAssessment;
 import vn.yte.iam.keycloak.expiry.ExpiryWarningPasswordPolicyProviderFactory;
 
 /**
  * {@code /realms/{realm}/yte-policy}: which reviewed profile a realm follows, where the live realm
- * differs from it (drift), applying it, and running the expiry-notice sweep on demand.
+ * differs from it (drift), applying it, the realm's self-assessment against the requirements
+ * (SEC-6), and running the expiry-notice sweep on demand.
  */
 public final class PolicyResource {
   /** Realm attribute naming the realm's profile; set in the realm file or by {@code apply}. */
@@ -55,6 +60,29 @@ public final class PolicyResource {
           "Realm has no " + PROFILE_ATTRIBUTE + "; pass ?profile= one of " + profiles.ids());
     }
     return report(realm, profile(id));
+  }
+
+  /**
+   * SEC-6: how this realm stands against each requirement Keycloak holds, read from its live
+   * settings, flows and accounts.
+   */
+  @GET
+  @Path("assessment")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> assessment() {
+    AdminAccess.require(session).permissions().realm().requireViewRealm();
+    RealmModel realm = session.getContext().getRealm();
+    List<Finding> findings = SelfAssessment.assess(RealmFactsReader.read(session, realm));
+    Map<String, Long> summary = new LinkedHashMap<>();
+    for (Finding.Status status : Finding.Status.values()) {
+      summary.put(status.name(), findings.stream().filter(f -> f.status() == status).count());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("realm", realm.getName());
+    body.put("assessedAt", Instant.now().toString());
+    body.put("summary", summary);
+    body.put("findings", findings);
+    return body;
   }
 
   @POST

@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keycloak's password policy string, {@code length(8) and notUsername(undefined)}, as a map. */
-final class PolicyString {
+public final class PolicyString {
   private static final Pattern ENTRY =
       Pattern.compile("\\s*([A-Za-z][\\w-]*)\\s*(?:\\(([^)]*)\\))?\\s*");
 
   private PolicyString() {}
 
-  static Map<String, String> parse(String policy) {
+  public static Map<String, String> parse(String policy) {
     Map<String, String> entries = new LinkedHashMap<>();
     if (policy == null || policy.isBlank()) {
       return entries;

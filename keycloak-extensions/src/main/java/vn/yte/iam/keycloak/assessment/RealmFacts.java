@@ -1,0 +1,57 @@
+package vn.yte.iam.keycloak.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the self-assessment reads off a live realm, as plain data ({@link RealmFactsReader} fills it
+ * from Keycloak's model). Flows are null where the realm binds none.
+ *
+ * @param passwordPolicy password policy entries, type to value ("" when the entry has none)
+ * @param enabledEventTypes user event types stored; empty means all of them
+ * @param loaLevels the realm's {@code acr.loa.map}: acr value to level
+ * @param clientBrowserFlows browser flows that clients bind instead of the realm's, by client id
+ * @param clientDirectGrantFlows direct-grant flows that clients bind instead of the realm's
+ * @param directGrantClients enabled clients that allow the password grant
+ * @param identityProviders enabled identity providers logins can be brokered from
+ * @param adminBrowserFlow browser flow of the server's admin realm ({@code master})
+ * @param adminDirectGrantFlow direct-grant flow of the server's admin realm
+ * @param validators user-profile attribute to the validators configured on it
+ */
+public record RealmFacts(
+    String realm,
+    Map<String, String> passwordPolicy,
+    String sslRequired,
+    boolean bruteForceProtected,
+    int failureFactor,
+    boolean eventsEnabled,
+    long eventsExpirationSeconds,
+    Set<String> enabledEventTypes,
+    boolean adminEventsEnabled,
+    boolean adminEventsDetailsEnabled,
+    boolean otpCodeReusable,
+    Set<String> enabledRequiredActions,
+    Map<String, Integer> loaLevels,
+    FlowStep browserFlow,
+    FlowStep directGrantFlow,
+    Map<String, FlowStep> clientBrowserFlows,
+    Map<String, FlowStep> clientDirectGrantFlows,
+    List<String> directGrantClients,
+    List<String> identityProviders,
+    FlowStep adminBrowserFlow,
+    FlowStep adminDirectGrantFlow,
+    Map<String, Set<String>> validators,
+    Accounts accounts) {
+
+  /**
+   * Counts over the realm's interactive (non-service) accounts that are enabled.
+   *
+   * @param generic usernames the shipped generic-name list refuses (ACC-2)
+   * @param withoutCitizenId accounts with no citizen ID (ACC-1)
+   * @param withoutOtp accounts with no authenticator enrolled yet (MFA-1)
+   * @param pastEndDate accounts still enabled after their end date (ACC-4)
+   */
+  public record Accounts(
+      int enabled, List<String> generic, int withoutCitizenId, int withoutOtp, int pastEndDate) {}
+}

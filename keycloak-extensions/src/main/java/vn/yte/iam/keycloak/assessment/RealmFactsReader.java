@@ -1,0 +1,194 @@
+package vn.yte.iam.keycloak.assessment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.Config;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.protocol.oidc.utils.AcrUtils;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
+import vn.yte.iam.keycloak.account.AccountEndDate;
+import vn.yte.iam.keycloak.account.PersonUsernameValidator;
+import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
+import vn.yte.iam.keycloak.profile.PolicyString;
+import vn.yte.iam.keycloak.spi.RealmUsers;
+
+/** Reads {@link RealmFacts} off a live realm, its accounts and the server's admin realm. */
+public final class RealmFactsReader {
+  private static final String BROWSER = "browser";
+  private static final String DIRECT_GRANT = "direct_grant";
+
+  private RealmFactsReader() {}
+
+  public static RealmFacts read(KeycloakSession session, RealmModel realm) {
+    RealmModel admin = session.realms().getRealmByName(Config.getAdminRealm());
+    List<ClientModel> clients = realm.getClientsStream().filter(ClientModel::isEnabled).toList();
+    List<ClientModel> directGrant =
+        clients.stream().filter(ClientModel::isDirectAccessGrantsEnabled).toList();
+    Map<String, Set<String>> validators = validators(session);
+    return new RealmFacts(
+        realm.getName(),
+        PolicyString.parse(realm.getPasswordPolicy().toString()),
+        realm.getSslRequired() == null ? null : realm.getSslRequired().name(),
+        realm.isBruteForceProtected(),
+        realm.getFailureFactor(),
+        realm.isEventsEnabled(),
+        realm.getEventsExpiration(),
+        realm.getEnabledEventTypesStream().collect(Collectors.toSet()),
+        realm.isAdminEventsEnabled(),
+        realm.isAdminEventsDetailsEnabled(),
+        realm.getOTPPolicy().isCodeReusable(),
+        realm
+            .getRequiredActionProvidersStream()
+            .filter(RequiredActionProviderModel::isEnabled)
+            .map(RequiredActionProviderModel::getAlias)
+            .collect(Collectors.toSet()),
+        AcrUtils.getAcrLoaMap(realm),
+        flow(realm, realm.getBrowserFlow()),
+        flow(realm, realm.getDirectGrantFlow()),
+        overrides(realm, clients, BROWSER),
+        overrides(realm, directGrant, DIRECT_GRANT),
+        directGrant.stream().map(ClientModel::getClientId).sorted().toList(),
+        session
+            .identityProviders()
+            .getAllStream()
+            .filter(IdentityProviderModel::isEnabled)
+            .map(IdentityProviderModel::getAlias)
+            .sorted()
+            .toList(),
+        admin == null ? null : flow(admin, admin.getBrowserFlow()),
+        admin == null ? null : flow(admin, admin.getDirectGrantFlow()),
+        validators,
+        accounts(session, realm, usernameWords(session)));
+  }
+
+  private static Map<String, FlowStep> overrides(
+      RealmModel realm, List<ClientModel> clients, String binding) {
+    Map<String, FlowStep> flows = new LinkedHashMap<>();
+    for (ClientModel client : clients) {
+      String flowId = client.getAuthenticationFlowBindingOverride(binding);
+      if (flowId != null) {
+        flows.put(client.getClientId(), flow(realm, realm.getAuthenticationFlowById(flowId)));
+      }
+    }
+    return flows;
+  }
+
+  static FlowStep flow(RealmModel realm, AuthenticationFlowModel flow) {
+    return flow == null ? null : FlowStep.flow(flow.getAlias(), steps(realm, flow.getId()));
+  }
+
+  private static List<FlowStep> steps(RealmModel realm, String flowId) {
+    List<FlowStep> steps = new ArrayList<>();
+    realm
+        .getAuthenticationExecutionsStream(flowId)
+        .sorted(Comparator.comparingInt(AuthenticationExecutionModel::getPriority))
+        .forEach(
+            execution -> {
+              FlowStep.Requirement requirement =
+                  FlowStep.Requirement.valueOf(execution.getRequirement().name());
+              if (execution.isAuthenticatorFlow()) {
+                AuthenticationFlowModel sub =
+                    realm.getAuthenticationFlowById(execution.getFlowId());
+                steps.add(
+                    FlowStep.subflow(
+                        sub == null ? execution.getFlowId() : sub.getAlias(),
+                        requirement,
+                        steps(realm, execution.getFlowId())));
+              } else {
+                steps.add(
+                    FlowStep.step(
+                        execution.getAuthenticator(), requirement, config(realm, execution)));
+              }
+            });
+    return steps;
+  }
+
+  private static Map<String, String> config(
+      RealmModel realm, AuthenticationExecutionModel execution) {
+    if (execution.getAuthenticatorConfig() == null) {
+      return Map.of();
+    }
+    AuthenticatorConfigModel config =
+        realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
+    if (config == null || config.getConfig() == null) {
+      return Map.of();
+    }
+    Map<String, String> values = new LinkedHashMap<>(config.getConfig());
+    values.values().removeIf(Objects::isNull);
+    return values;
+  }
+
+  private static Map<String, Set<String>> validators(KeycloakSession session) {
+    UPConfig config = session.getProvider(UserProfileProvider.class).getConfiguration();
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (UPAttribute attribute : config.getAttributes()) {
+      Map<String, Map<String, Object>> validations = attribute.getValidations();
+      out.put(attribute.getName(), validations == null ? Set.of() : validations.keySet());
+    }
+    return out;
+  }
+
+  /** The realm's own additions to the generic-name list, from its username validator. */
+  private static List<String> usernameWords(KeycloakSession session) {
+    UPAttribute username =
+        session.getProvider(UserProfileProvider.class).getConfiguration().getAttribute("username");
+    if (username == null || username.getValidations() == null) {
+      return List.of();
+    }
+    Map<String, Object> options = username.getValidations().get(PersonUsernameValidator.ID);
+    Object words = options == null ? null : options.get(PersonUsernameValidator.WORDS);
+    if (words instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return words == null ? List.of() : List.of(String.valueOf(words).split("##"));
+  }
+
+  private static RealmFacts.Accounts accounts(
+      KeycloakSession session, RealmModel realm, List<String> words) {
+    Instant now = Instant.now();
+    List<String> generic = new ArrayList<>();
+    int[] counts = new int[4];
+    RealmUsers.count(
+        session,
+        realm,
+        user -> {
+          if (!user.isEnabled()) {
+            return false;
+          }
+          counts[0]++;
+          if (PersonUsernameValidator.isGeneric(user.getUsername(), words)) {
+            generic.add(user.getUsername());
+          }
+          String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
+          if (citizenId == null || citizenId.isBlank()) {
+            counts[1]++;
+          }
+          if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
+            counts[2]++;
+          }
+          if (AccountEndDate.ended(user, now)) {
+            counts[3]++;
+          }
+          return false;
+        });
+    generic.sort(null);
+    return new RealmFacts.Accounts(counts[0], generic, counts[1], counts[2], counts[3]);
+  }
+}

@@ -1,0 +1,232 @@
+package vn.yte.iam.keycloak.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import vn.yte.iam.keycloak.assessment.Finding.Status;
+
+/** SEC-6: the realm self-assessment, requirement by requirement. */
+class SelfAssessmentTest {
+
+  private static Map<String, Status> statuses(Facts facts) {
+    return SelfAssessment.assess(facts.build()).stream()
+        .collect(Collectors.toMap(Finding::requirement, Finding::status));
+  }
+
+  private static Finding finding(Facts facts, String requirement) {
+    return SelfAssessment.assess(facts.build()).stream()
+        .filter(f -> f.requirement().equals(requirement))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> english(Finding finding) {
+    return finding.notes().stream().map(Finding.Note::en).toList();
+  }
+
+  @Test
+  void theShippedRealmMeetsEveryRequirementButTlsOnPrivateNetworks() {
+    Map<String, Status> statuses = statuses(new Facts());
+    assertThat(statuses.keySet())
+        .containsExactlyInAnyOrder(
+            "PW-1", "PW-2", "PW-3", "PW-4", "MFA-1", "MFA-2", "MFA-3", "ACC-1", "ACC-2", "ACC-3",
+            "ACC-4", "LOG-1", "LOG-4", "SEC-1", "SEC-2", "SEC-3");
+    assertThat(statuses).containsEntry("SEC-1", Status.PARTIAL);
+    assertThat(statuses.entrySet().stream().filter(e -> !e.getKey().equals("SEC-1")))
+        .allMatch(e -> e.getValue() == Status.MET);
+  }
+
+  @Test
+  void aStockRealmMeetsAlmostNothing() {
+    Map<String, Status> statuses = statuses(Facts.stock());
+    assertThat(statuses)
+        .containsEntry("PW-1", Status.NOT_MET)
+        .containsEntry("PW-2", Status.NOT_MET)
+        .containsEntry("PW-3", Status.NOT_MET)
+        .containsEntry("PW-4", Status.NOT_MET)
+        .containsEntry("MFA-1", Status.NOT_MET)
+        .containsEntry("MFA-2", Status.NOT_MET)
+        .containsEntry("MFA-3", Status.NOT_MET)
+        .containsEntry("ACC-1", Status.NOT_MET)
+        .containsEntry("ACC-2", Status.NOT_MET)
+        .containsEntry("ACC-3", Status.NOT_MET)
+        .containsEntry("ACC-4", Status.NOT_MET)
+        .containsEntry("LOG-1", Status.NOT_MET)
+        .containsEntry("LOG-4", Status.NOT_MET)
+        .containsEntry("SEC-2", Status.NOT_MET)
+        .containsEntry("SEC-3", Status.NOT_MET);
+    assertThat(english(finding(Facts.stock(), "SEC-3")))
+        .contains("Server administrators (realm master) can sign in with a password alone");
+  }
+
+  @Test
+  void keycloaksStockCompositionEntriesMeetPw1() {
+    Facts facts = Facts.stock();
+    facts.policy.putAll(
+        Map.of(
+            "length", "8", "upperCase", "1", "lowerCase", "1", "digits", "1", "specialChars", "1"));
+    assertThat(statuses(facts)).containsEntry("PW-1", Status.MET);
+    facts.policy.put("length", "6");
+    assertThat(statuses(facts)).containsEntry("PW-1", Status.NOT_MET);
+  }
+
+  @Test
+  void aShortCompositionOrALongRotationIsNotMet() {
+    Facts facts = new Facts();
+    facts.policy.put("yte-password-composition", "6");
+    facts.policy.put("forceExpiredPasswordChange", "365");
+    assertThat(statuses(facts))
+        .containsEntry("PW-1", Status.NOT_MET)
+        .containsEntry("PW-4", Status.NOT_MET);
+  }
+
+  @Test
+  void stockBlacklistAndNotUsernameMeetPw2OnlyInPart() {
+    Facts facts = new Facts();
+    facts.policy.remove("yte-password-blocklist");
+    facts.policy.remove("yte-password-not-personal");
+    facts.policy.put("passwordBlacklist", "rockyou.txt");
+    facts.policy.put("notUsername", "");
+    Finding pw2 = finding(facts, "PW-2");
+    assertThat(pw2.status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(pw2)).anyMatch(n -> n.contains("notUsername"));
+  }
+
+  @Test
+  void expiryLeftToKeycloakIsSkippedOnSsoLoginsSoPw4IsPartial() {
+    Facts facts = new Facts();
+    facts.browser = Flows.shippedAdminBrowser();
+    Finding pw4 = finding(facts, "PW-4");
+    assertThat(pw4.status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(pw4)).anyMatch(n -> n.contains("yte-password-expiry"));
+  }
+
+  @Test
+  void aClientBoundToAFlowWithoutOtpBreaksMfa1AndIsNamed() {
+    Facts facts = new Facts();
+    facts.clientBrowser.put("pacs-viewer", Flows.stockBrowser());
+    Finding mfa1 = finding(facts, "MFA-1");
+    assertThat(mfa1.status()).isEqualTo(Status.NOT_MET);
+    assertThat(english(mfa1))
+        .contains("OTP not required on browser flow browser of client pacs-viewer");
+  }
+
+  @Test
+  void directGrantWithoutOtpBreaksMfa1UnlessNoClientUsesIt() {
+    Facts facts = new Facts();
+    facts.directGrant = Flows.stockDirectGrant();
+    assertThat(statuses(facts)).containsEntry("MFA-1", Status.NOT_MET);
+    facts.directGrantClients = List.of();
+    assertThat(statuses(facts)).containsEntry("MFA-1", Status.MET);
+  }
+
+  @Test
+  void brokeredLoginsMakeMfa1PartialAndNameTheProvider() {
+    Facts facts = new Facts();
+    facts.identityProviders = List.of("so-y-te-ad");
+    Finding mfa1 = finding(facts, "MFA-1");
+    assertThat(mfa1.status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(mfa1))
+        .contains("Logins brokered from so-y-te-ad rely on that provider's MFA");
+  }
+
+  @Test
+  void withoutAnAcrForTheCodeTokensCannotProveMfa() {
+    Facts facts = new Facts();
+    facts.loa = Map.of("password", 1);
+    assertThat(statuses(facts)).containsEntry("MFA-2", Status.NOT_MET);
+  }
+
+  @Test
+  void replayableCodesBreakMfa3() {
+    Facts facts = new Facts();
+    facts.codeReusable = true;
+    assertThat(statuses(facts)).containsEntry("MFA-3", Status.NOT_MET);
+  }
+
+  @Test
+  void enabledGenericAccountsAreListedUnderAcc2() {
+    Facts facts = new Facts();
+    facts.generic = List.of("admin", "khoanoi");
+    Finding acc2 = finding(facts, "ACC-2");
+    assertThat(acc2.status()).isEqualTo(Status.NOT_MET);
+    assertThat(english(acc2)).contains("2 enabled generic accounts: admin, khoanoi");
+  }
+
+  @Test
+  void accountsPastTheirEndDateMakeAcc4Partial() {
+    Facts facts = new Facts();
+    facts.pastEndDate = 2;
+    assertThat(statuses(facts)).containsEntry("ACC-4", Status.PARTIAL);
+  }
+
+  @Test
+  void eventTypesTheTrailNeedsMustBeStored() {
+    Facts facts = new Facts();
+    facts.eventTypes = Set.of("LOGIN", "LOGIN_ERROR");
+    assertThat(statuses(facts))
+        .containsEntry("LOG-1", Status.NOT_MET)
+        .containsEntry("MFA-3", Status.NOT_MET);
+    facts.eventTypes =
+        Set.of(
+            "LOGIN",
+            "LOGIN_ERROR",
+            "LOGOUT",
+            "CODE_TO_TOKEN",
+            "UPDATE_CREDENTIAL",
+            "REMOVE_CREDENTIAL");
+    assertThat(statuses(facts))
+        .containsEntry("LOG-1", Status.MET)
+        .containsEntry("MFA-3", Status.MET);
+  }
+
+  @Test
+  void eventsKeptOnlyHoursAreAPartialLog1() {
+    Facts facts = new Facts();
+    facts.eventsExpiration = 6 * 3600;
+    Finding log1 = finding(facts, "LOG-1");
+    assertThat(log1.status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(log1)).anyMatch(n -> n.contains("6 hours"));
+  }
+
+  @Test
+  void adminEventsWithoutDetailsArePartial() {
+    Facts facts = new Facts();
+    facts.adminEventDetails = false;
+    assertThat(statuses(facts)).containsEntry("LOG-4", Status.PARTIAL);
+  }
+
+  @Test
+  void tlsForAllIsMetAndNoneIsNot() {
+    Facts facts = new Facts();
+    facts.sslRequired = "ALL";
+    assertThat(statuses(facts)).containsEntry("SEC-1", Status.MET);
+    facts.sslRequired = "NONE";
+    assertThat(statuses(facts)).containsEntry("SEC-1", Status.NOT_MET);
+  }
+
+  @Test
+  void aStockMasterRealmFailsSec3EvenWhenTheRealmIsSound() {
+    Facts facts = new Facts();
+    facts.adminBrowser = Flows.stockBrowser();
+    Map<String, Status> statuses = statuses(facts);
+    assertThat(statuses).containsEntry("SEC-3", Status.NOT_MET).containsEntry("MFA-1", Status.MET);
+  }
+
+  @Test
+  void everyNoteIsInVietnameseAndEnglish() {
+    for (Facts facts : List.of(new Facts(), Facts.stock())) {
+      assertThat(SelfAssessment.assess(facts.build()))
+          .flatMap(Finding::notes)
+          .allSatisfy(
+              n -> {
+                assertThat(n.vi()).isNotBlank().isNotEqualTo(n.en());
+                assertThat(n.en()).isNotBlank();
+              });
+    }
+  }
+}
