@@ -1,5 +1,7 @@
 package vn.yte.iam.mfa.ingest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +47,36 @@ public class EventIngest {
     this.properties = properties;
   }
 
+  private volatile Instant lastCompleted;
+  private volatile String lastFailure;
+
   /** One pull of every kind; returns how many new events entered the chain. */
   public int pullOnce() {
-    int added = 0;
-    for (String kind : KINDS) {
-      added += pull(kind);
+    try {
+      int added = 0;
+      for (String kind : KINDS) {
+        added += pull(kind);
+      }
+      lastCompleted = Instant.now();
+      lastFailure = null;
+      return added;
+    } catch (RuntimeException e) {
+      lastFailure = e.getMessage();
+      throw e;
     }
-    return added;
   }
+
+  /** How this instance's pulls have gone, for the self-assessment (SEC-6). */
+  public Status status() {
+    return new Status(properties.enabled(), properties.interval(), lastCompleted, lastFailure);
+  }
+
+  /**
+   * @param lastCompleted when the last pull of every kind ended well; null: none yet
+   * @param lastFailure why the last pull failed; null when it did not
+   */
+  public record Status(
+      boolean enabled, Duration interval, Instant lastCompleted, String lastFailure) {}
 
   private int pull(String kind) {
     return transactions.execute(

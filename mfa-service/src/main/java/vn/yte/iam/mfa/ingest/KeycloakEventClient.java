@@ -28,7 +28,7 @@ import vn.yte.iam.mfa.security.TokenProperties;
  * itself, so its event store is the outbox: nothing is lost while mfa-service is down.
  */
 @Component
-class KeycloakEventClient {
+public class KeycloakEventClient {
   private static final int DETAIL_MAX = 2000;
 
   private final HttpClient http =
@@ -104,6 +104,20 @@ class KeycloakEventClient {
           events,
           (int) JSONObjectUtils.getLong(page, "scanned"),
           JSONObjectUtils.getLong(page, "newest"));
+    } catch (ParseException e) {
+      throw new IllegalStateException("Keycloak answered malformed JSON", e);
+    }
+  }
+
+  /**
+   * SEC-6: the realm's self-assessment from our extension ({@code yte-policy/assessment}, which
+   * needs view-realm), as Keycloak sent it.
+   */
+  public Map<String, Object> realmAssessment() {
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(issuer + "/yte-policy/assessment")), true);
+    try {
+      return JSONObjectUtils.parse(response.body());
     } catch (ParseException e) {
       throw new IllegalStateException("Keycloak answered malformed JSON", e);
     }
@@ -247,7 +261,7 @@ class KeycloakEventClient {
       }
       int status = response.statusCode();
       if (status != 200 && Arrays.stream(alsoAccepted).noneMatch(s -> s == status)) {
-        throw new IllegalStateException("Keycloak events: HTTP " + response.statusCode());
+        throw new IllegalStateException("Keycloak: HTTP " + response.statusCode());
       }
       return response;
     } catch (IOException e) {

@@ -75,7 +75,9 @@ class GatewaySmokeIT {
                 "--yte.token.issuer=" + keycloak.issuer("yte-demo"),
                 "--yte.population.upstream-url=" + simulator.baseUrl(),
                 "--yte.population.api-key=smoke-upstream-key",
-                "--yte.population.citizen-key=smoke-citizen-key-0123456789abcdef");
+                "--yte.population.citizen-key=smoke-citizen-key-0123456789abcdef",
+                // No ingest here; the secret lets the self-assessment ask Keycloak (SEC-6).
+                "--yte.ingest.client-secret=smoke-secret-not-for-production");
     mfaUrl = "http://127.0.0.1:" + mfaService.getEnvironment().getProperty("local.server.port");
   }
 
@@ -124,6 +126,40 @@ class GatewaySmokeIT {
 
     HttpResponse<String> verify = get("/api/v1/audit/verify", auditorToken);
     assertThat(verify.body()).contains("\"intact\":true");
+  }
+
+  /**
+   * SEC-6: the auditor reads how the unit stands against every requirement, Keycloak's part read
+   * off the live demo realm, this service's part off its own state; the reading is in the trail.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void anAuditorReadsTheUnitsSelfAssessment() throws Exception {
+    String auditorToken = login("kt.lethichi", AUDITOR_PASSWORD);
+    HttpResponse<String> response = get("/api/v1/audit/compliance", auditorToken);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Map<String, Object> report = JSONObjectUtils.parse(response.body());
+    assertThat(report).containsEntry("realm", "yte-demo").containsEntry("keycloakError", null);
+    Map<String, Map<String, Object>> findings = new java.util.LinkedHashMap<>();
+    for (Object f : (List<Object>) report.get("findings")) {
+      Map<String, Object> finding = (Map<String, Object>) f;
+      findings.put((String) finding.get("requirement"), finding);
+    }
+    assertThat(findings).hasSize(24);
+    // Read off Keycloak's demo realm: its flows, policy and accounts.
+    assertThat(findings.get("MFA-1")).containsEntry("status", "MET");
+    assertThat(findings.get("MFA-1").get("notes").toString())
+        .contains("source=keycloak", "OTP on every browser flow yte-browser");
+    assertThat(findings.get("PW-1")).containsEntry("status", "MET");
+    // Off this service: events are not pulled in this test, and the issuer is plain HTTP.
+    assertThat(findings.get("LOG-1")).containsEntry("status", "NOT_MET");
+    assertThat(findings.get("SEC-1")).containsEntry("status", "NOT_MET");
+    assertThat(findings.get("SEC-5")).containsEntry("status", "NOT_ASSESSED");
+
+    HttpResponse<String> trail = get("/api/v1/audit/records?username=kt.lethichi", auditorToken);
+    assertThat(trail.body()).contains("\"type\":\"AUDIT_VIEW\"", "compliance");
+    String clinicianToken = login("bs.nguyenvanan", CLINICIAN_PASSWORD);
+    assertThat(get("/api/v1/audit/compliance", clinicianToken).statusCode()).isEqualTo(403);
   }
 
   @Test
