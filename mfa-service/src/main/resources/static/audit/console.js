@@ -56,6 +56,15 @@ const TEXT = {
     colKind: "Loại",
     colMessage: "Nội dung",
     noAlerts: "Không có cảnh báo nào.",
+    complianceTitle: "Tự đánh giá theo yêu cầu (SEC-6)",
+    colRequirement: "Yêu cầu",
+    colStatus: "Tình trạng",
+    colEvidence: "Căn cứ",
+    complianceSummary: "Đơn vị {0}, đánh giá lúc {1}: {2} đạt, {3} đạt một phần, {4} chưa đạt, {5} chưa đánh giá.",
+    MET: "Đạt",
+    PARTIAL: "Đạt một phần",
+    NOT_MET: "Chưa đạt",
+    NOT_ASSESSED: "Chưa đánh giá",
   },
   en: {
     title: "Audit trail",
@@ -108,6 +117,15 @@ const TEXT = {
     colKind: "Kind",
     colMessage: "Message",
     noAlerts: "No alerts.",
+    complianceTitle: "Self-assessment against the requirements (SEC-6)",
+    colRequirement: "Requirement",
+    colStatus: "Status",
+    colEvidence: "Evidence",
+    complianceSummary: "Unit {0}, assessed {1}: {2} met, {3} partly met, {4} not met, {5} not assessed.",
+    MET: "Met",
+    PARTIAL: "Partly met",
+    NOT_MET: "Not met",
+    NOT_ASSESSED: "Not assessed",
   },
 };
 
@@ -235,6 +253,9 @@ function setLanguage(lang) {
   }
   if (state.tokens && !$("alerts-view").hidden) {
     showAlerts();
+  }
+  if (state.tokens && !$("compliance-view").hidden) {
+    showCompliance();
   }
 }
 
@@ -461,7 +482,7 @@ function title(filters) {
  * kind may change the page, so that an earlier view's records never appear under a later view's
  * title, nor an earlier verification's result after a later one's.
  */
-const latestRequest = { view: 0, alerts: 0, verify: 0 };
+const latestRequest = { view: 0, alerts: 0, verify: 0, compliance: 0 };
 
 /** Starts a request of this kind; the returned function tells whether it is still the latest. */
 function newRequest(kind) {
@@ -683,6 +704,59 @@ async function showAlerts() {
   }
 }
 
+/**
+ * SEC-6: how the unit stands against every requirement, with the evidence from Keycloak and from
+ * this service, in the console's language.
+ */
+async function showCompliance() {
+  const latest = newRequest("compliance");
+  $("compliance-view").hidden = false;
+  const table = $("compliance");
+  table.dataset.state = "loading";
+  const body = table.querySelector("tbody");
+  body.replaceChildren();
+  try {
+    const report = await (await api("/api/v1/audit/compliance")).json();
+    if (!latest()) {
+      return;
+    }
+    const s = report.summary;
+    $("compliance-summary").textContent = t(
+      "complianceSummary",
+      report.realm,
+      formatTime(report.assessedAt),
+      s.MET,
+      s.PARTIAL,
+      s.NOT_MET,
+      s.NOT_ASSESSED,
+    );
+    for (const f of report.findings) {
+      const row = document.createElement("tr");
+      row.dataset.requirement = f.requirement;
+      cell(row, f.requirement);
+      const badge = document.createElement("span");
+      badge.className = "badge status-" + f.status;
+      badge.textContent = t(f.status);
+      badge.title = f.status;
+      cell(row, badge, "status");
+      const notes = document.createElement("ul");
+      for (const n of f.notes) {
+        const item = document.createElement("li");
+        item.className = n.ok ? "ok" : "gap";
+        item.textContent = (state.lang === "vi" ? n.vi : n.en) + " (" + n.source + ")";
+        notes.appendChild(item);
+      }
+      cell(row, notes, "detail");
+      body.appendChild(row);
+    }
+    table.dataset.state = "loaded";
+  } catch (error) {
+    if (latest()) {
+      problem(error);
+    }
+  }
+}
+
 function roles(token) {
   const access = claims(token).realm_access;
   return access && Array.isArray(access.roles) ? access.roles : [];
@@ -730,6 +804,7 @@ async function start() {
   $("export-csv").addEventListener("click", () => download("csv"));
   $("export-fhir").addEventListener("click", () => download("fhir"));
   $("show-alerts").addEventListener("click", showAlerts);
+  $("show-compliance").addEventListener("click", showCompliance);
   $("console").hidden = false;
   await show({}, false);
 }

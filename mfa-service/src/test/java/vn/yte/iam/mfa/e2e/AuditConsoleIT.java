@@ -94,7 +94,9 @@ class AuditConsoleIT {
                 "--yte.population.api-key=unused",
                 "--yte.population.citizen-key=console-citizen-key-0123456789abcdef",
                 "--yte.audit.checkpoint.key-file=target/console-checkpoint-key.jwk.json",
-                "--yte.audit.checkpoint.interval=1h");
+                "--yte.audit.checkpoint.interval=1h",
+                // No ingest; the secret lets the self-assessment ask Keycloak (SEC-6).
+                "--yte.ingest.client-secret=console-secret-not-for-production");
   }
 
   @AfterAll
@@ -265,6 +267,34 @@ class AuditConsoleIT {
       browser.find("#records[data-state=loaded]");
       assertThat(browser.present("#records tbody tr")).isFalse();
       assertThat(browser.text("#empty")).isEqualTo("Không có bản ghi nào.");
+    }
+  }
+
+  /** SEC-6: the unit's standing per requirement, in the auditor's language, evidence as text. */
+  @Test
+  void anAuditorSeesTheUnitsSelfAssessment() {
+    try (Browser browser = Browser.start("vi")) {
+      signIn(browser, AUDITOR, AUDITOR_PASSWORD, AUDITOR_DEVICE);
+      browser.awaitPageContaining("Toàn bộ nhật ký (mới nhất trước)");
+      browser.click("#show-compliance");
+      browser.find("#compliance[data-state=loaded] tbody tr:nth-child(24)");
+      assertThat(browser.present("#compliance tbody tr:nth-child(25)")).isFalse();
+      assertThat(browser.text("#compliance-summary")).startsWith("Đơn vị yte-demo, đánh giá lúc");
+      String mfa1 = "#compliance tr[data-requirement='MFA-1']";
+      assertThat(browser.text(mfa1 + " td.status")).isEqualTo("Đạt");
+      assertThat(browser.text(mfa1 + " td.detail"))
+          .contains("Mọi đăng nhập browser flow yte-browser phải nhập mã OTP (keycloak)");
+      // This test's mfa-service pulls no events: LOG-1 is not met, and says why.
+      String log1 = "#compliance tr[data-requirement='LOG-1']";
+      assertThat(browser.text(log1 + " td.status")).isEqualTo("Chưa đạt");
+      assertThat(browser.text(log1 + " td.detail"))
+          .contains("mfa-service không kéo sự kiện từ Keycloak (YTE_INGEST_ENABLED=false)");
+
+      browser.click("#lang-en");
+      browser.awaitPageContaining("Self-assessment against the requirements (SEC-6)");
+      browser.find("#compliance[data-state=loaded] tbody tr:nth-child(24)");
+      assertThat(browser.text(mfa1 + " td.status")).isEqualTo("Met");
+      assertThat(browser.text("#compliance-summary")).startsWith("Unit yte-demo, assessed");
     }
   }
 
