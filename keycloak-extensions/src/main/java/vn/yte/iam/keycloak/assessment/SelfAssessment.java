@@ -230,7 +230,7 @@ public final class SelfAssessment {
     if (realm.bruteForceProtected()) {
       check.ok(
           "Khoá sau " + realm.failureFactor() + " lần sai",
-          "Locked after " + realm.failureFactor());
+          "Locked after " + realm.failureFactor() + " failures");
     } else {
       check.gap("Không khoá khi đoán mã", "Guessing is not locked out");
     }

@@ -144,6 +144,7 @@ class SelfAssessmentTest {
   @Test
   void replayableCodesBreakMfa3() {
     Facts facts = new Facts();
+    assertThat(english(finding(facts, "MFA-3"))).contains("Locked after 5 failures");
     facts.codeReusable = true;
     assertThat(statuses(facts)).containsEntry("MFA-3", Status.NOT_MET);
   }
