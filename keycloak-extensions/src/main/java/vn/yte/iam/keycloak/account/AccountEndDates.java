@@ -20,7 +20,7 @@ public final class AccountEndDates {
     return RealmUsers.count(
         session,
         realm,
-        user -> {
+        (page, user) -> {
           if (user.isEnabled() && AccountEndDate.ended(user, now)) {
             disable(user);
             return true;

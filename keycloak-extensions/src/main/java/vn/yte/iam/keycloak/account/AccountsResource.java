@@ -49,7 +49,7 @@ public final class AccountsResource {
     RealmUsers.count(
         session,
         realm,
-        user -> {
+        (page, user) -> {
           String value = user.getFirstAttribute(PersonalData.CITIZEN_ID);
           if (value != null && !value.isBlank()) {
             holders

@@ -18,9 +18,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -29,12 +27,12 @@ import vn.yte.iam.keycloak.account.AccountEndDate;
 import vn.yte.iam.keycloak.account.PersonUsernameValidator;
 import vn.yte.iam.keycloak.passwordpolicy.personal.PersonalData;
 import vn.yte.iam.keycloak.profile.PolicyString;
+import vn.yte.iam.keycloak.spi.RealmUsers;
 
 /** Reads {@link RealmFacts} off a live realm, its accounts and the server's admin realm. */
 public final class RealmFactsReader {
   private static final String BROWSER = "browser";
   private static final String DIRECT_GRANT = "direct_grant";
-  private static final int PAGE = 200;
 
   private RealmFactsReader() {}
 
@@ -162,58 +160,34 @@ public final class RealmFactsReader {
     return words == null ? List.of() : List.of(String.valueOf(words).split("##"));
   }
 
-  /**
-   * One pass over the realm's enabled interactive accounts, a page per transaction: in a single
-   * one, the persistence context grows with every user and credential read, and 10,000 accounts
-   * took over five minutes instead of seconds.
-   */
   private static RealmFacts.Accounts accounts(
       KeycloakSession session, RealmModel realm, List<String> words) {
     Instant now = Instant.now();
     List<String> generic = new ArrayList<>();
     int[] counts = new int[4];
-    String realmId = realm.getId();
-    for (int first = 0; ; first += PAGE) {
-      int from = first;
-      int read =
-          KeycloakModelUtils.runJobInTransactionWithResult(
-              session.getKeycloakSessionFactory(),
-              page -> {
-                RealmModel pageRealm = page.realms().getRealm(realmId);
-                page.getContext().setRealm(pageRealm);
-                List<UserModel> users =
-                    page.users()
-                        .searchForUserStream(
-                            pageRealm,
-                            Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"),
-                            from,
-                            PAGE)
-                        .toList();
-                for (UserModel user : users) {
-                  if (!user.isEnabled()) {
-                    continue;
-                  }
-                  counts[0]++;
-                  if (PersonUsernameValidator.isGeneric(user.getUsername(), words)) {
-                    generic.add(user.getUsername());
-                  }
-                  String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
-                  if (citizenId == null || citizenId.isBlank()) {
-                    counts[1]++;
-                  }
-                  if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
-                    counts[2]++;
-                  }
-                  if (AccountEndDate.ended(user, now)) {
-                    counts[3]++;
-                  }
-                }
-                return users.size();
-              });
-      if (read < PAGE) {
-        break;
-      }
-    }
+    RealmUsers.count(
+        session,
+        realm,
+        (page, user) -> {
+          if (!user.isEnabled()) {
+            return false;
+          }
+          counts[0]++;
+          if (PersonUsernameValidator.isGeneric(user.getUsername(), words)) {
+            generic.add(user.getUsername());
+          }
+          String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
+          if (citizenId == null || citizenId.isBlank()) {
+            counts[1]++;
+          }
+          if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
+            counts[2]++;
+          }
+          if (AccountEndDate.ended(user, now)) {
+            counts[3]++;
+          }
+          return false;
+        });
     generic.sort(null);
     return new RealmFacts.Accounts(counts[0], generic, counts[1], counts[2], counts[3]);
   }

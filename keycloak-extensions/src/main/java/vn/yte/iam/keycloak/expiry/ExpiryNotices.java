@@ -37,10 +37,11 @@ final class ExpiryNotices {
         || realm.getSmtpConfig().isEmpty()) {
       return 0;
     }
-    // Email templates and messages are resolved against the context's realm.
-    session.getContext().setRealm(realm);
+    // Each page's session is bound to the realm: email templates and messages resolve against it.
     return RealmUsers.count(
-        session, realm, user -> notify(session, realm, user, policy.get(), now));
+        session,
+        realm,
+        (page, user) -> notify(page, page.getContext().getRealm(), user, policy.get(), now));
   }
 
   private static boolean notify(
