@@ -164,14 +164,14 @@ public final class SelfAssessment {
 
   static Finding mfa1(RealmFacts realm) {
     Check check = new Check("MFA-1");
-    otpOnEveryLogin(check, realm.browserFlow(), realm.clientBrowserFlows(), "browser");
+    otpOnEveryLogin(check, realm.browserFlow(), realm.clientBrowserFlows(), Binding.BROWSER);
     if (realm.directGrantClients().isEmpty()) {
       check.ok(
           "Không ứng dụng nào dùng đăng nhập bằng mật khẩu trực tiếp (direct grant)",
           "No client uses the password (direct) grant");
     } else {
       otpOnEveryLogin(
-          check, realm.directGrantFlow(), realm.clientDirectGrantFlows(), "direct grant");
+          check, realm.directGrantFlow(), realm.clientDirectGrantFlows(), Binding.DIRECT_GRANT);
     }
     if (!realm.enabledRequiredActions().contains("CONFIGURE_TOTP")) {
       check.gap(
@@ -429,18 +429,21 @@ public final class SelfAssessment {
   }
 
   private static void otpOnEveryLogin(
-      Check check, FlowStep realmFlow, Map<String, FlowStep> overrides, String binding) {
+      Check check, FlowStep realmFlow, Map<String, FlowStep> overrides, Binding binding) {
     Map<String, FlowStep> flows = new LinkedHashMap<>();
     flows.put("", realmFlow);
     flows.putAll(overrides);
     flows.forEach(
         (client, flow) -> {
-          String where = where(client, flow, binding);
+          Place where = binding.place(client, flow);
           if (OtpFlows.guaranteesOtp(flow)) {
-            check.ok("Mọi đăng nhập " + where + " phải nhập mã OTP", "OTP on every " + where);
+            check.ok(
+                "Mọi đăng nhập qua " + where.vi() + " phải nhập mã OTP",
+                "OTP on every " + where.en());
           } else {
             check.gap(
-                "Đăng nhập " + where + " không bắt buộc mã OTP", "OTP not required on " + where);
+                "Đăng nhập qua " + where.vi() + " không bắt buộc mã OTP",
+                "OTP not required on " + where.en());
           }
         });
   }
@@ -458,14 +461,14 @@ public final class SelfAssessment {
       String vi,
       String en,
       boolean essential) {
-    List<String> missing = new ArrayList<>();
+    List<Place> missing = new ArrayList<>();
     Map<String, FlowStep> browser = new LinkedHashMap<>();
     browser.put("", realm.browserFlow());
     browser.putAll(realm.clientBrowserFlows());
     browser.forEach(
         (client, flow) -> {
           if (flow == null || !flow.requires(browserStep)) {
-            missing.add(where(client, flow, "browser") + " (" + browserStep + ")");
+            missing.add(Binding.BROWSER.place(client, flow).step(browserStep));
           }
         });
     if (!realm.directGrantClients().isEmpty()) {
@@ -475,26 +478,52 @@ public final class SelfAssessment {
       direct.forEach(
           (client, flow) -> {
             if (flow == null || !flow.requires(directGrantStep)) {
-              missing.add(where(client, flow, "direct grant") + " (" + directGrantStep + ")");
+              missing.add(Binding.DIRECT_GRANT.place(client, flow).step(directGrantStep));
             }
           });
     }
     if (missing.isEmpty()) {
       check.ok("Luồng đăng nhập: " + vi, "Login flows: " + en);
-    } else if (essential) {
-      check.gap(
-          "Thiếu ở " + String.join("; ", missing), "Missing in " + String.join("; ", missing));
     } else {
-      check.partial(
-          "Thiếu ở " + String.join("; ", missing), "Missing in " + String.join("; ", missing));
+      String gapVi = "Thiếu ở " + String.join("; ", missing.stream().map(Place::vi).toList());
+      String gapEn = "Missing in " + String.join("; ", missing.stream().map(Place::en).toList());
+      if (essential) {
+        check.gap(gapVi, gapEn);
+      } else {
+        check.partial(gapVi, gapEn);
+      }
     }
   }
 
-  private static String where(String client, FlowStep flow, String binding) {
-    String name = flow == null ? "-" : flow.alias();
-    return client.isEmpty()
-        ? binding + " flow " + name
-        : binding + " flow " + name + " of client " + client;
+  /** The two ways staff sign in that flows are bound to. */
+  private enum Binding {
+    BROWSER("luồng trình duyệt", "browser flow"),
+    DIRECT_GRANT("luồng cấp token bằng mật khẩu (direct grant)", "direct grant flow");
+
+    private final String vi;
+    private final String en;
+
+    Binding(String vi, String en) {
+      this.vi = vi;
+      this.en = en;
+    }
+
+    /** The realm's flow of this binding, or a client's own ({@code client} not empty). */
+    Place place(String client, FlowStep flow) {
+      String name = flow == null ? "-" : flow.alias();
+      return client.isEmpty()
+          ? new Place(vi + " " + name, en + " " + name)
+          : new Place(
+              vi + " " + name + " của ứng dụng " + client,
+              en + " " + name + " of client " + client);
+    }
+  }
+
+  /** Where a check looked, in both languages. */
+  private record Place(String vi, String en) {
+    Place step(String step) {
+      return new Place(vi + " (" + step + ")", en + " (" + step + ")");
+    }
   }
 
   private static boolean storesAll(RealmFacts realm, List<Set<String>> needed) {

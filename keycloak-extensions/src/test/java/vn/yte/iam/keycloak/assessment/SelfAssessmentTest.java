@@ -113,6 +113,10 @@ class SelfAssessmentTest {
     assertThat(mfa1.status()).isEqualTo(Status.NOT_MET);
     assertThat(english(mfa1))
         .contains("OTP not required on browser flow browser of client pacs-viewer");
+    assertThat(mfa1.notes())
+        .extracting(Finding.Note::vi)
+        .contains(
+            "Đăng nhập qua luồng trình duyệt browser của ứng dụng pacs-viewer không bắt buộc mã OTP");
   }
 
   @Test

@@ -119,6 +119,11 @@ public class Checkpoints {
         && c.entryHash().equals(signed.get("hash"));
   }
 
+  /** The latest checkpoint, without reading the others. */
+  public Optional<Checkpoint> latest() {
+    return checkpoints.last();
+  }
+
   public List<Checkpoint> list() {
     return checkpoints.all();
   }

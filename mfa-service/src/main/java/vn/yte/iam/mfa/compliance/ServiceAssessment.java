@@ -113,14 +113,18 @@ final class ServiceAssessment {
     Check check = new Check("LOG-5");
     if (facts.checkpointProblem() != null) {
       check.gap(
-          "Điểm kiểm tra có chữ ký không khớp chuỗi: " + facts.checkpointProblem(),
-          "A signed checkpoint does not hold: " + facts.checkpointProblem());
+          "Điểm kiểm tra có chữ ký gần nhất không khớp chuỗi: " + facts.checkpointProblem(),
+          "The latest signed checkpoint does not hold: " + facts.checkpointProblem());
     } else if (facts.lastCheckpoint() == null) {
       check.partial("Chưa có điểm kiểm tra nào được ký", "No checkpoint signed yet");
     } else {
       check.ok(
-          "Mọi điểm kiểm tra có chữ ký đều khớp chuỗi; điểm gần nhất " + facts.lastCheckpoint(),
-          "Every signed checkpoint holds; the latest " + facts.lastCheckpoint());
+          "Điểm kiểm tra có chữ ký gần nhất ("
+              + facts.lastCheckpoint()
+              + ") khớp chuỗi; kiểm tra toàn chuỗi bằng nút \"Kiểm tra toàn vẹn chuỗi\"",
+          "The latest signed checkpoint ("
+              + facts.lastCheckpoint()
+              + ") holds; the whole chain is checked with \"Verify chain integrity\"");
       if (stale(facts.lastCheckpoint(), facts.checkpointInterval(), now)) {
         check.ok(
             "Chuỗi không thêm bản ghi từ điểm kiểm tra gần nhất, hoặc việc ký đã ngừng",

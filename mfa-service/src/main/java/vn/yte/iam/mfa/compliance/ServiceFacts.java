@@ -11,7 +11,7 @@ import java.util.List;
  * @param ingestInterval pause between two pulls
  * @param ingestCompleted when the last whole pull ended well; null: none since start
  * @param ingestFailure why the last pull failed; null when it did not
- * @param checkpointProblem what the check of every signed checkpoint found; null: all hold
+ * @param checkpointProblem why the latest signed checkpoint no longer holds; null: it holds
  * @param lastCheckpoint when the chain's end was last signed; null: never
  * @param checkpointInterval how often it is signed when the chain has grown
  * @param exportDirSet whether sealed segments are written to a WORM directory

@@ -283,7 +283,7 @@ class AuditConsoleIT {
       String mfa1 = "#compliance tr[data-requirement='MFA-1']";
       assertThat(browser.text(mfa1 + " td.status")).isEqualTo("Đạt");
       assertThat(browser.text(mfa1 + " td.detail"))
-          .contains("Mọi đăng nhập browser flow yte-browser phải nhập mã OTP (keycloak)");
+          .contains("Mọi đăng nhập qua luồng trình duyệt yte-browser phải nhập mã OTP (keycloak)");
       // This test's mfa-service pulls no events: LOG-1 is not met, and says why.
       String log1 = "#compliance tr[data-requirement='LOG-1']";
       assertThat(browser.text(log1 + " td.status")).isEqualTo("Chưa đạt");
