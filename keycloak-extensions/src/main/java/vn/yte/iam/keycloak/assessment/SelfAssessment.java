@@ -430,22 +430,20 @@ public final class SelfAssessment {
 
   private static void otpOnEveryLogin(
       Check check, FlowStep realmFlow, Map<String, FlowStep> overrides, Binding binding) {
-    Map<String, FlowStep> flows = new LinkedHashMap<>();
-    flows.put("", realmFlow);
-    flows.putAll(overrides);
-    flows.forEach(
-        (client, flow) -> {
-          Place where = binding.place(client, flow);
-          if (OtpFlows.guaranteesOtp(flow)) {
-            check.ok(
-                "Mọi đăng nhập qua " + where.vi() + " phải nhập mã OTP",
-                "OTP on every " + where.en());
-          } else {
-            check.gap(
-                "Đăng nhập qua " + where.vi() + " không bắt buộc mã OTP",
-                "OTP not required on " + where.en());
-          }
-        });
+    withOverrides(realmFlow, overrides)
+        .forEach(
+            (client, flow) -> {
+              Place where = binding.place(client, flow);
+              if (OtpFlows.guaranteesOtp(flow)) {
+                check.ok(
+                    "Mọi đăng nhập qua " + where.vi() + " phải nhập mã OTP",
+                    "OTP on every " + where.en());
+              } else {
+                check.gap(
+                    "Đăng nhập qua " + where.vi() + " không bắt buộc mã OTP",
+                    "OTP not required on " + where.en());
+              }
+            });
   }
 
   /**
@@ -462,25 +460,17 @@ public final class SelfAssessment {
       String en,
       boolean essential) {
     List<Place> missing = new ArrayList<>();
-    Map<String, FlowStep> browser = new LinkedHashMap<>();
-    browser.put("", realm.browserFlow());
-    browser.putAll(realm.clientBrowserFlows());
-    browser.forEach(
-        (client, flow) -> {
-          if (flow == null || !flow.requires(browserStep)) {
-            missing.add(Binding.BROWSER.place(client, flow).step(browserStep));
-          }
-        });
+    addMissing(
+        missing,
+        withOverrides(realm.browserFlow(), realm.clientBrowserFlows()),
+        Binding.BROWSER,
+        browserStep);
     if (!realm.directGrantClients().isEmpty()) {
-      Map<String, FlowStep> direct = new LinkedHashMap<>();
-      direct.put("", realm.directGrantFlow());
-      direct.putAll(realm.clientDirectGrantFlows());
-      direct.forEach(
-          (client, flow) -> {
-            if (flow == null || !flow.requires(directGrantStep)) {
-              missing.add(Binding.DIRECT_GRANT.place(client, flow).step(directGrantStep));
-            }
-          });
+      addMissing(
+          missing,
+          withOverrides(realm.directGrantFlow(), realm.clientDirectGrantFlows()),
+          Binding.DIRECT_GRANT,
+          directGrantStep);
     }
     if (missing.isEmpty()) {
       check.ok("Luồng đăng nhập: " + vi, "Login flows: " + en);
@@ -493,6 +483,26 @@ public final class SelfAssessment {
         check.partial(gapVi, gapEn);
       }
     }
+  }
+
+  /** The realm's flow of a binding under the key "", then the flows clients bind instead. */
+  private static Map<String, FlowStep> withOverrides(
+      FlowStep realmFlow, Map<String, FlowStep> overrides) {
+    Map<String, FlowStep> flows = new LinkedHashMap<>();
+    flows.put("", realmFlow);
+    flows.putAll(overrides);
+    return flows;
+  }
+
+  /** Adds each of {@code flows} in which {@code step} does not run on every login. */
+  private static void addMissing(
+      List<Place> missing, Map<String, FlowStep> flows, Binding binding, String step) {
+    flows.forEach(
+        (client, flow) -> {
+          if (flow == null || !flow.requires(step)) {
+            missing.add(binding.place(client, flow).step(step));
+          }
+        });
   }
 
   /** The two ways staff sign in that flows are bound to. */

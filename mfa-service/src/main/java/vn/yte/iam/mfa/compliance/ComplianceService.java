@@ -1,6 +1,7 @@
 package vn.yte.iam.mfa.compliance;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,13 +58,13 @@ class ComplianceService {
       keycloakError = e.getMessage();
       log.warn("Keycloak's self-assessment unavailable: {}", keycloakError);
     }
-    String issuer = tokens.issuer();
+    Instant now = clock.instant();
     return ComplianceReport.merge(
-        issuer.substring(issuer.lastIndexOf('/') + 1),
-        clock.instant(),
+        keycloak.realmName(),
+        now,
         fromKeycloak,
         keycloakError,
-        ServiceAssessment.assess(facts(), clock.instant()));
+        ServiceAssessment.assess(facts(), now));
   }
 
   private ServiceFacts facts() {

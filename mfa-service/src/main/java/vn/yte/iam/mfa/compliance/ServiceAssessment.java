@@ -24,9 +24,8 @@ final class ServiceAssessment {
 
   static List<Finding> assess(ServiceFacts facts, Instant now) {
     List<Finding> out = new ArrayList<>();
-    Check ingest = ingest(facts, now, "LOG-1");
-    out.add(ingest.finding());
-    out.add(ingest(facts, now, "LOG-4").finding());
+    out.add(ingest(facts, now, "LOG-1"));
+    out.add(ingest(facts, now, "LOG-4"));
     out.add(
         builtIn(
             "LOG-2",
@@ -56,7 +55,7 @@ final class ServiceAssessment {
     return out;
   }
 
-  private static Check ingest(ServiceFacts facts, Instant now, String requirement) {
+  private static Finding ingest(ServiceFacts facts, Instant now, String requirement) {
     Check check = new Check(requirement);
     if (!facts.ingestEnabled()) {
       check.gap(
@@ -79,7 +78,7 @@ final class ServiceAssessment {
           "Sự kiện Keycloak vào chuỗi nhật ký, lần kéo gần nhất " + facts.ingestCompleted(),
           "Keycloak's events enter the chained trail, last pulled " + facts.ingestCompleted());
     }
-    return check;
+    return check.finding();
   }
 
   private static Finding builtIn(String requirement, String vi, String en) {

@@ -51,6 +51,11 @@ public class KeycloakEventClient {
     this.properties = properties;
   }
 
+  /** The realm whose events and assessment this client reads. */
+  public String realmName() {
+    return realmName;
+  }
+
   /** Events of one kind stored at or after {@code fromMillis}, oldest first, one page. */
   EventPage page(String kind, long fromMillis, int first) {
     if ("SERVER".equals(kind)) {
