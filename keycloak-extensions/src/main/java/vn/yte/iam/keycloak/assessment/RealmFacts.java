@@ -18,6 +18,8 @@ import java.util.Set;
  * @param adminBrowserFlow browser flow of the server's admin realm ({@code master})
  * @param adminDirectGrantFlow direct-grant flow of the server's admin realm
  * @param validators user-profile attribute to the validators configured on it
+ * @param clientProtocols enabled clients by the protocol they speak ({@code openid-connect}, ...)
+ * @param directories the user-storage directories (LDAP/AD, Kerberos) the realm federates
  */
 public record RealmFacts(
     String realm,
@@ -42,7 +44,30 @@ public record RealmFacts(
     FlowStep adminBrowserFlow,
     FlowStep adminDirectGrantFlow,
     Map<String, Set<String>> validators,
+    Map<String, Integer> clientProtocols,
+    List<Directory> directories,
     Accounts accounts) {
+
+  /**
+   * A federated directory and what {@link DirectoryProbe} found when it tried it.
+   *
+   * @param provider Keycloak's provider id: {@code ldap} or {@code kerberos}
+   * @param error why the directory failed, as the connection reported it; null otherwise
+   */
+  public record Directory(
+      String name, String provider, String connectionUrl, Probe probe, String error) {
+
+    /** What trying the directory showed. */
+    public enum Probe {
+      /** Connected and, where it binds with a credential, authenticated. */
+      CONNECTED,
+      FAILED,
+      /** Configured but switched off: its users cannot sign in. */
+      DISABLED,
+      /** Not an LDAP directory, so not something Keycloak can try (Kerberos). */
+      NOT_TESTED
+    }
+  }
 
   /**
    * Counts over the realm's interactive (non-service) accounts that are enabled.
@@ -51,7 +76,15 @@ public record RealmFacts(
    * @param withoutCitizenId accounts with no citizen ID (ACC-1)
    * @param withoutOtp accounts with no authenticator enrolled yet (MFA-1)
    * @param pastEndDate accounts still enabled after their end date (ACC-4)
+   * @param sharedCitizenIds citizen IDs held by more than one of these accounts (ACC-1, SEC-5)
+   * @param federated accounts that come from a directory (SEC-5)
    */
   public record Accounts(
-      int enabled, List<String> generic, int withoutCitizenId, int withoutOtp, int pastEndDate) {}
+      int enabled,
+      List<String> generic,
+      int withoutCitizenId,
+      int withoutOtp,
+      int pastEndDate,
+      int sharedCitizenIds,
+      int federated) {}
 }

@@ -3,11 +3,13 @@ package vn.yte.iam.keycloak.assessment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.keycloak.Config;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -75,6 +77,13 @@ public final class RealmFactsReader {
         admin == null ? null : flow(admin, admin.getBrowserFlow()),
         admin == null ? null : flow(admin, admin.getDirectGrantFlow()),
         validators,
+        clients.stream()
+            .collect(
+                Collectors.groupingBy(
+                    c -> c.getProtocol() == null ? "openid-connect" : c.getProtocol(),
+                    TreeMap::new,
+                    Collectors.summingInt(c -> 1))),
+        DirectoryProbe.probe(session, realm),
         accounts(session, realm, usernameWords(session)));
   }
 
@@ -164,7 +173,8 @@ public final class RealmFactsReader {
       KeycloakSession session, RealmModel realm, List<String> words) {
     Instant now = Instant.now();
     List<String> generic = new ArrayList<>();
-    int[] counts = new int[4];
+    int[] counts = new int[5];
+    Map<String, Integer> holders = new HashMap<>();
     RealmUsers.count(
         session,
         realm,
@@ -179,6 +189,8 @@ public final class RealmFactsReader {
           String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
           if (citizenId == null || citizenId.isBlank()) {
             counts[1]++;
+          } else {
+            holders.merge(citizenId.strip(), 1, Integer::sum);
           }
           if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
             counts[2]++;
@@ -186,9 +198,14 @@ public final class RealmFactsReader {
           if (AccountEndDate.ended(user, now)) {
             counts[3]++;
           }
+          if (user.getFederationLink() != null) {
+            counts[4]++;
+          }
           return false;
         });
     generic.sort(null);
-    return new RealmFacts.Accounts(counts[0], generic, counts[1], counts[2], counts[3]);
+    int shared = (int) holders.values().stream().filter(n -> n > 1).count();
+    return new RealmFacts.Accounts(
+        counts[0], generic, counts[1], counts[2], counts[3], shared, counts[4]);
   }
 }

@@ -10,7 +10,7 @@ import vn.yte.iam.keycloak.assessment.Finding.Status;
 
 /**
  * SEC-6: how one realm stands against each requirement that lives in Keycloak (PW-*, MFA-*, ACC-*,
- * LOG-1, LOG-4, SEC-1..3), judged from its live settings and accounts. mfa-service adds the
+ * LOG-1, LOG-4, SEC-1..3, SEC-5), judged from its live settings and accounts. mfa-service adds the
  * requirements it holds itself (lookups, trail, alerts, backup).
  */
 public final class SelfAssessment {
@@ -18,6 +18,7 @@ public final class SelfAssessment {
   static final int MIN_LENGTH = 8;
   static final long MIN_EVENT_DAYS = 7;
   static final int MAX_LISTED = 10;
+  static final Set<String> STANDARD_PROTOCOLS = Set.of("openid-connect", "saml");
   static final List<Set<String>> TRAIL_EVENTS =
       List.of(
           Set.of("LOGIN"),
@@ -47,7 +48,8 @@ public final class SelfAssessment {
         log4(realm),
         sec1(realm),
         sec2(realm),
-        sec3(realm));
+        sec3(realm),
+        sec5(realm));
   }
 
   static Finding pw1(RealmFacts realm) {
@@ -248,10 +250,7 @@ public final class SelfAssessment {
 
   static Finding acc1(RealmFacts realm) {
     Check check = new Check("ACC-1");
-    boolean validated =
-        realm.validators().values().stream()
-            .anyMatch(v -> v.contains("yte-cccd") && v.contains("yte-unique-attribute"));
-    if (validated) {
+    if (citizenIdValidated(realm)) {
       check.ok(
           "Hồ sơ người dùng kiểm tra số CCCD (12 chữ số) và không trùng",
           "The user profile checks the citizen ID (12 digits) and its uniqueness");
@@ -272,7 +271,34 @@ public final class SelfAssessment {
     check.ok(
         missing + " tài khoản chưa có số CCCD (không đăng nhập được cho tới khi bổ sung)",
         missing + " accounts have no citizen ID (they cannot sign in until it is added)");
+    noSharedCitizenIds(check, realm);
     return check.finding();
+  }
+
+  private static boolean citizenIdValidated(RealmFacts realm) {
+    return realm.validators().values().stream()
+        .anyMatch(v -> v.contains("yte-cccd") && v.contains("yte-unique-attribute"));
+  }
+
+  /**
+   * ACC-1 and SEC-5 on the accounts themselves: imports and directory synchronisation bypass the
+   * user profile's uniqueness check. Partial, not a gap: the login step refuses these accounts.
+   */
+  private static void noSharedCitizenIds(Check check, RealmFacts realm) {
+    int shared = realm.accounts().sharedCitizenIds();
+    if (shared == 0) {
+      check.ok(
+          "Không số CCCD nào dùng chung giữa các tài khoản đang bật",
+          "No citizen ID is shared by enabled accounts");
+    } else {
+      check.partial(
+          shared
+              + " số CCCD dùng chung giữa các tài khoản đang bật (danh sách:"
+              + " yte-accounts/duplicate-citizen-ids)",
+          shared
+              + " citizen IDs shared by enabled accounts (listed by"
+              + " yte-accounts/duplicate-citizen-ids)");
+    }
   }
 
   static Finding acc2(RealmFacts realm) {
@@ -426,6 +452,96 @@ public final class SelfAssessment {
           "Server administrators (realm master) can sign in with a password alone");
     }
     return check.finding();
+  }
+
+  static Finding sec5(RealmFacts realm) {
+    Check check = new Check("SEC-5");
+    Map<String, Integer> protocols = realm.clientProtocols();
+    String counts =
+        String.join(
+            ", ", protocols.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    List<String> other =
+        protocols.keySet().stream().filter(p -> !STANDARD_PROTOCOLS.contains(p)).toList();
+    if (other.isEmpty()) {
+      check.ok(
+          "Ứng dụng kết nối qua giao thức chuẩn (OIDC, SAML): " + counts,
+          "Applications connect over standard protocols (OIDC, SAML): " + counts);
+    } else {
+      check.partial(
+          "Có ứng dụng dùng giao thức khác OIDC, SAML: " + listed(other),
+          "Applications on protocols other than OIDC or SAML: " + listed(other));
+    }
+    directories(check, realm);
+    if (!realm.identityProviders().isEmpty()) {
+      check.ok(
+          "Đăng nhập liên kết từ hệ thống định danh sẵn có: " + listed(realm.identityProviders()),
+          "Logins brokered from existing identity systems: " + listed(realm.identityProviders()));
+    }
+    if (citizenIdValidated(realm)) {
+      check.ok(
+          "Mỗi người một danh tính: số CCCD được kiểm tra và không được trùng",
+          "One identity per person: citizen IDs are checked and must be unique");
+    } else {
+      check.gap(
+          "Không ràng buộc mỗi người một danh tính: hồ sơ người dùng không kiểm tra số CCCD trùng",
+          "One identity per person not enforced: the user profile does not refuse shared citizen"
+              + " IDs");
+    }
+    noSharedCitizenIds(check, realm);
+    return check.finding();
+  }
+
+  /** SEC-5: the directories the realm federates, as {@link DirectoryProbe} found them. */
+  private static void directories(Check check, RealmFacts realm) {
+    if (realm.directories().isEmpty()) {
+      check.ok(
+          "Không liên kết thư mục LDAP/AD: Keycloak giữ tài khoản; đơn vị đã có AD/LDAP thì cần"
+              + " liên kết để nhân viên không có thêm tài khoản thứ hai",
+          "No LDAP/AD directory federated: Keycloak holds the accounts; a unit that already runs"
+              + " AD/LDAP should federate it so staff do not get a second account");
+      return;
+    }
+    for (RealmFacts.Directory directory : realm.directories()) {
+      String name =
+          directory.name()
+              + " ("
+              + (directory.connectionUrl() == null
+                  ? directory.provider()
+                  : directory.connectionUrl())
+              + ")";
+      switch (directory.probe()) {
+        case CONNECTED ->
+            check.ok(
+                "Thư mục "
+                    + name
+                    + " trả lời khi kiểm tra (kết nối và xác thực tài khoản liên kết)",
+                "Directory " + name + " answered when checked (connected and bound)");
+        case FAILED ->
+            check.gap(
+                "Không kết nối được thư mục "
+                    + name
+                    + ": nhân viên từ thư mục này không đăng nhập được ("
+                    + directory.error()
+                    + ")",
+                "Directory "
+                    + name
+                    + " failed: its staff cannot sign in ("
+                    + directory.error()
+                    + ")");
+        case DISABLED ->
+            check.partial(
+                "Thư mục " + name + " đang tắt: nhân viên từ thư mục này không đăng nhập được",
+                "Directory " + name + " is disabled: its staff cannot sign in");
+        case NOT_TESTED ->
+            check.ok(
+                "Thư mục " + name + " được liên kết (Keycloak không tự thử được loại này)",
+                "Directory " + name + " federated (Keycloak cannot try this kind itself)");
+      }
+    }
+    int federated = realm.accounts().federated();
+    check.ok(
+        federated + " tài khoản đang bật lấy từ thư mục",
+        federated + " enabled accounts come from a directory");
   }
 
   private static void otpOnEveryLogin(

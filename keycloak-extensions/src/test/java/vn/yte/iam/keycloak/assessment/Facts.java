@@ -31,6 +31,10 @@ final class Facts {
           "cccd", Set.of("yte-cccd", "yte-unique-attribute"));
   List<String> generic = List.of();
   int pastEndDate = 0;
+  int sharedCitizenIds = 0;
+  int federated = 0;
+  Map<String, Integer> clientProtocols = Map.of("openid-connect", 7);
+  List<RealmFacts.Directory> directories = List.of();
 
   Facts() {
     policy.put("yte-password-composition", "8");
@@ -83,6 +87,8 @@ final class Facts {
         adminBrowser,
         adminDirectGrant,
         validators,
-        new RealmFacts.Accounts(40, generic, 1, 3, pastEndDate));
+        clientProtocols,
+        directories,
+        new RealmFacts.Accounts(40, generic, 1, 3, pastEndDate, sharedCitizenIds, federated));
   }
 }

@@ -3,12 +3,14 @@ package vn.yte.iam.keycloak.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
 import vn.yte.iam.keycloak.support.RealKeycloakIT;
+import vn.yte.iam.keycloak.support.TestDirectory;
 
 /** SEC-6: the self-assessment read off live realms of a real Keycloak. */
 class RealmAssessmentIT extends RealKeycloakIT {
@@ -42,10 +44,10 @@ class RealmAssessmentIT extends RealKeycloakIT {
     JsonNode report = assess(KeycloakTestSupport.REALM);
     assertThat(report.get("realm").asText()).isEqualTo(KeycloakTestSupport.REALM);
     Map<String, String> statuses = statuses(report);
-    assertThat(statuses).hasSize(16).containsEntry("SEC-1", "PARTIAL");
+    assertThat(statuses).hasSize(17).containsEntry("SEC-1", "PARTIAL");
     statuses.remove("SEC-1");
     assertThat(statuses).allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("MET"));
-    assertThat(report.get("summary").get("MET").asInt()).isEqualTo(15);
+    assertThat(report.get("summary").get("MET").asInt()).isEqualTo(16);
     assertThat(english(report, "MFA-1"))
         .contains(
             "OTP on every browser flow yte-browser",
@@ -103,6 +105,26 @@ class RealmAssessmentIT extends RealKeycloakIT {
                   .status())
           .isEqualTo(201);
 
+      // Imports bypass the user profile: two accounts brought in with one person's citizen ID.
+      List<Map<String, Object>> imported = new java.util.ArrayList<>();
+      for (String username : List.of("nk.motnguoi", "nk.haitaikhoan")) {
+        imported.add(
+            Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "attributes",
+                Map.of("cccd", List.of("079192034999"))));
+      }
+      assertThat(
+              keycloak
+                  .adminPost(
+                      "/realms/" + realm + "/partialImport",
+                      Map.of("ifResourceExists", "SKIP", "users", imported))
+                  .status())
+          .isEqualTo(200);
+
       JsonNode after = assess(realm);
       assertThat(statuses(after))
           .containsEntry("PW-1", "MET")
@@ -114,8 +136,64 @@ class RealmAssessmentIT extends RealKeycloakIT {
           .containsEntry("ACC-2", "NOT_MET");
       assertThat(english(after, "ACC-2")).contains("1 enabled generic accounts: khoanoi");
       assertThat(english(after, "ACC-1"))
-          .contains("1 accounts have no citizen ID (they cannot sign in until it is added)");
+          .contains(
+              "1 accounts have no citizen ID (they cannot sign in until it is added)",
+              "1 citizen IDs shared by enabled accounts (listed by"
+                  + " yte-accounts/duplicate-citizen-ids)");
     } finally {
+      keycloak.adminDelete("/realms/" + realm);
+    }
+  }
+
+  /**
+   * SEC-5: Keycloak binds to a federated directory with its stored credential at every reading; a
+   * wrong credential and a directory that stopped answering are named with the reason.
+   */
+  @Test
+  void aFederatedDirectoryIsTriedAtEveryReading() throws Exception {
+    String realm = "yte-assess-ldap-" + System.nanoTime();
+    assertThat(keycloak.adminPost("/realms", Map.of("realm", realm, "enabled", true)).status())
+        .isEqualTo(201);
+    TestDirectory directory = TestDirectory.create(true).listen();
+    try {
+      assertThat(english(assess(realm), "SEC-5"))
+          .anySatisfy(n -> assertThat(n).startsWith("No LDAP/AD directory federated"));
+      String realmId = keycloak.adminGet("/realms/" + realm).json().get("id").asText();
+      KeycloakTestSupport.Response created =
+          keycloak.adminPost(
+              "/realms/" + realm + "/components",
+              Map.of(
+                  "name", "ad-benhvien",
+                  "providerId", "ldap",
+                  "providerType", "org.keycloak.storage.UserStorageProvider",
+                  "parentId", realmId,
+                  "config", directory.keycloakConfig("READ_ONLY")));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String name = "Directory ad-benhvien (" + directory.url() + ")";
+      assertThat(english(assess(realm), "SEC-5"))
+          .contains(name + " answered when checked (connected and bound)");
+
+      JsonNode component =
+          keycloak.adminGet("/realms/" + realm + "/components?name=ad-benhvien").json().get(0);
+      ((ObjectNode) component.get("config")).putArray("bindCredential").add("Sai-Mat-Khau-1!");
+      KeycloakTestSupport.Response changed =
+          keycloak.adminPut(
+              "/realms/" + realm + "/components/" + component.get("id").asText(), component);
+      assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+      JsonNode wrongSecret = assess(realm);
+      assertThat(statuses(wrongSecret)).containsEntry("SEC-5", "NOT_MET");
+      assertThat(english(wrongSecret, "SEC-5"))
+          .anySatisfy(n -> assertThat(n).startsWith(name + " failed: its staff cannot sign in ("));
+
+      directory.close();
+      assertThat(english(assess(realm), "SEC-5"))
+          .anySatisfy(
+              n ->
+                  assertThat(n)
+                      .startsWith(name + " failed: its staff cannot sign in (")
+                      .containsIgnoringCase("refused"));
+    } finally {
+      directory.close();
       keycloak.adminDelete("/realms/" + realm);
     }
   }

@@ -34,7 +34,7 @@ class SelfAssessmentTest {
     assertThat(statuses.keySet())
         .containsExactlyInAnyOrder(
             "PW-1", "PW-2", "PW-3", "PW-4", "MFA-1", "MFA-2", "MFA-3", "ACC-1", "ACC-2", "ACC-3",
-            "ACC-4", "LOG-1", "LOG-4", "SEC-1", "SEC-2", "SEC-3");
+            "ACC-4", "LOG-1", "LOG-4", "SEC-1", "SEC-2", "SEC-3", "SEC-5");
     assertThat(statuses).containsEntry("SEC-1", Status.PARTIAL);
     assertThat(statuses.entrySet().stream().filter(e -> !e.getKey().equals("SEC-1")))
         .allMatch(e -> e.getValue() == Status.MET);
@@ -58,7 +58,8 @@ class SelfAssessmentTest {
         .containsEntry("LOG-1", Status.NOT_MET)
         .containsEntry("LOG-4", Status.NOT_MET)
         .containsEntry("SEC-2", Status.NOT_MET)
-        .containsEntry("SEC-3", Status.NOT_MET);
+        .containsEntry("SEC-3", Status.NOT_MET)
+        .containsEntry("SEC-5", Status.NOT_MET);
     assertThat(english(finding(Facts.stock(), "SEC-3")))
         .contains("Server administrators (realm master) can sign in with a password alone");
   }
@@ -220,6 +221,74 @@ class SelfAssessmentTest {
     facts.adminBrowser = Flows.stockBrowser();
     Map<String, Status> statuses = statuses(facts);
     assertThat(statuses).containsEntry("SEC-3", Status.NOT_MET).containsEntry("MFA-1", Status.MET);
+  }
+
+  @Test
+  void sec5NamesTheProtocolsAndSaysNoDirectoryIsFederated() {
+    Facts facts = new Facts();
+    facts.clientProtocols = Map.of("openid-connect", 6, "saml", 1);
+    Finding sec5 = finding(facts, "SEC-5");
+    assertThat(sec5.status()).isEqualTo(Status.MET);
+    assertThat(english(sec5))
+        .anySatisfy(n -> assertThat(n).contains("standard protocols", "openid-connect 6", "saml 1"))
+        .anySatisfy(n -> assertThat(n).startsWith("No LDAP/AD directory federated"))
+        .contains("No citizen ID is shared by enabled accounts");
+  }
+
+  @Test
+  void aDirectoryThatFailsItsProbeBreaksSec5AndIsNamedWithTheReason() {
+    Facts facts = new Facts();
+    facts.federated = 12;
+    facts.directories =
+        List.of(
+            directory("ad-benhvien", RealmFacts.Directory.Probe.CONNECTED, null),
+            directory("ldap-cu", RealmFacts.Directory.Probe.FAILED, "Connection refused"));
+    Finding sec5 = finding(facts, "SEC-5");
+    assertThat(sec5.status()).isEqualTo(Status.NOT_MET);
+    assertThat(english(sec5))
+        .contains(
+            "Directory ad-benhvien (ldap://dc1.benhvien.vn) answered when checked (connected and"
+                + " bound)",
+            "Directory ldap-cu (ldap://dc1.benhvien.vn) failed: its staff cannot sign in"
+                + " (Connection refused)",
+            "12 enabled accounts come from a directory");
+  }
+
+  @Test
+  void aDisabledDirectoryOrAnUnknownProtocolMakesSec5Partial() {
+    Facts disabled = new Facts();
+    disabled.directories = List.of(directory("ad-cu", RealmFacts.Directory.Probe.DISABLED, null));
+    assertThat(finding(disabled, "SEC-5").status()).isEqualTo(Status.PARTIAL);
+    Facts kerberos = new Facts();
+    kerberos.directories =
+        List.of(
+            new RealmFacts.Directory(
+                "kerberos", "kerberos", null, RealmFacts.Directory.Probe.NOT_TESTED, null));
+    assertThat(finding(kerberos, "SEC-5").status()).isEqualTo(Status.MET);
+    Facts docker = new Facts();
+    docker.clientProtocols = Map.of("openid-connect", 6, "docker-v2", 1);
+    assertThat(finding(docker, "SEC-5").status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(finding(docker, "SEC-5")))
+        .contains("Applications on protocols other than OIDC or SAML: docker-v2");
+  }
+
+  @Test
+  void sharedCitizenIdsLeftByImportsMakeAcc1AndSec5Partial() {
+    Facts facts = new Facts();
+    facts.sharedCitizenIds = 2;
+    Map<String, Status> statuses = statuses(facts);
+    assertThat(statuses)
+        .containsEntry("ACC-1", Status.PARTIAL)
+        .containsEntry("SEC-5", Status.PARTIAL);
+    assertThat(english(finding(facts, "ACC-1")))
+        .contains(
+            "2 citizen IDs shared by enabled accounts (listed by"
+                + " yte-accounts/duplicate-citizen-ids)");
+  }
+
+  private static RealmFacts.Directory directory(
+      String name, RealmFacts.Directory.Probe probe, String error) {
+    return new RealmFacts.Directory(name, "ldap", "ldap://dc1.benhvien.vn", probe, error);
   }
 
   @Test

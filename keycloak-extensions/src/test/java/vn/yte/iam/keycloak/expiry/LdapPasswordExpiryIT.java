@@ -2,10 +2,6 @@ package vn.yte.iam.keycloak.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.yte.iam.keycloak.support.KeycloakTestSupport;
 import vn.yte.iam.keycloak.support.RealKeycloakIT;
+import vn.yte.iam.keycloak.support.TestDirectory;
 import vn.yte.iam.testsupport.Browser;
 
 /**
@@ -30,30 +27,22 @@ import vn.yte.iam.testsupport.Browser;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LdapPasswordExpiryIT extends RealKeycloakIT {
   private static final String REALM = KeycloakTestSupport.REALM;
-  private static final String BASE = "dc=benhvien-demo,dc=vn";
   private static final String PASSWORD = "Rung-Tram#Xanh-Mai-4";
   private static final DateTimeFormatter GENERALIZED =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static InMemoryDirectoryServer ldap;
+  private static TestDirectory ldap;
   private static String providerId;
 
   @BeforeAll
   static void boot() throws Exception {
-    InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-    config.addAdditionalBindCredentials("cn=keycloak", "Bind-Secret-2026!");
     // pwdChangedTime belongs to the password-policy schema, which the in-memory default lacks.
-    config.setSchema(null);
-    config.setListenerConfigs(
-        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
-    ldap = new InMemoryDirectoryServer(config);
-    ldap.add("dn: " + BASE, "objectClass: domain", "dc: benhvien-demo");
-    ldap.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
+    ldap = TestDirectory.create(false);
     addPerson("ldap.expired", 200);
     addPerson("ldap.fresh", 10);
     // Never seen by the shipped flows, so nothing (like a required action) carries over to the
     // stock-flow comparison.
     addPerson("ldap.vanilla", 200);
-    ldap.startListening();
+    ldap.listen();
 
     String realmId = keycloak.adminGet("/realms/" + REALM).json().get("id").asText();
     KeycloakTestSupport.Response created =
@@ -64,7 +53,7 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
                 "providerId", "ldap",
                 "providerType", "org.keycloak.storage.UserStorageProvider",
                 "parentId", realmId,
-                "config", ldapConfig("READ_ONLY")));
+                "config", ldap.keycloakConfig("READ_ONLY")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     providerId =
         keycloak
@@ -111,13 +100,13 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
   @AfterAll
   static void stopDirectory() {
     if (ldap != null) {
-      ldap.shutDown(true);
+      ldap.close();
     }
   }
 
   private static void addPerson(String uid, int changedDaysAgo) throws Exception {
     ldap.add(
-        "dn: uid=" + uid + ",ou=people," + BASE,
+        "dn: uid=" + uid + "," + TestDirectory.PEOPLE,
         "objectClass: inetOrgPerson",
         "uid: " + uid,
         "cn: " + uid,
@@ -128,27 +117,6 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
         "userPassword: " + PASSWORD,
         "pwdChangedTime: "
             + GENERALIZED.format(Instant.now().minus(Duration.ofDays(changedDaysAgo))));
-  }
-
-  private static Map<String, List<String>> ldapConfig(String editMode) {
-    return Map.ofEntries(
-        Map.entry("enabled", List.of("true")),
-        Map.entry("vendor", List.of("other")),
-        Map.entry("connectionUrl", List.of("ldap://127.0.0.1:" + ldap.getListenPort())),
-        Map.entry("bindDn", List.of("cn=keycloak")),
-        Map.entry("bindCredential", List.of("Bind-Secret-2026!")),
-        Map.entry("authType", List.of("simple")),
-        Map.entry("usersDn", List.of("ou=people," + BASE)),
-        Map.entry("usernameLDAPAttribute", List.of("uid")),
-        Map.entry("rdnLDAPAttribute", List.of("uid")),
-        Map.entry("uuidLDAPAttribute", List.of("entryUUID")),
-        Map.entry("userObjectClasses", List.of("inetOrgPerson")),
-        Map.entry("searchScope", List.of("1")),
-        Map.entry("editMode", List.of(editMode)),
-        Map.entry("importEnabled", List.of("true")),
-        Map.entry("syncRegistrations", List.of("false")),
-        Map.entry("pagination", List.of("false")),
-        Map.entry("trustEmail", List.of("true")));
   }
 
   private static void setEditMode(String editMode) {
