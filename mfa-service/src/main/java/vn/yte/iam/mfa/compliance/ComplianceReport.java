@@ -2,6 +2,7 @@ package vn.yte.iam.mfa.compliance;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record ComplianceReport(
   static final Set<String> KEYCLOAK_HELD =
       Set.of(
           "PW-1", "PW-2", "PW-3", "PW-4", "MFA-1", "MFA-2", "MFA-3", "ACC-1", "ACC-2", "ACC-3",
-          "ACC-4", "LOG-1", "LOG-4", "SEC-1", "SEC-2", "SEC-3");
+          "ACC-4", "LOG-1", "LOG-4", "SEC-1", "SEC-2", "SEC-3", "SEC-5");
 
   static final String KEYCLOAK = "keycloak";
 
@@ -52,18 +53,26 @@ public record ComplianceReport(
     List<Finding> parts = new ArrayList<>(service);
     if (keycloak != null) {
       parts.addAll(keycloak);
+      // An older extension jar assesses fewer requirements; this service's notes alone must not
+      // make one of Keycloak's look met.
+      Set<String> covered = new HashSet<>();
+      keycloak.forEach(f -> covered.add(f.requirement()));
+      for (String id : KEYCLOAK_HELD) {
+        if (!covered.contains(id)) {
+          parts.add(
+              keycloakMissing(
+                  id,
+                  "Bản mở rộng Keycloak đang chạy không đánh giá yêu cầu này",
+                  "The Keycloak extension in use does not assess this requirement"));
+        }
+      }
     } else {
       for (String id : KEYCLOAK_HELD) {
         parts.add(
-            new Finding(
+            keycloakMissing(
                 id,
-                Status.NOT_ASSESSED,
-                List.of(
-                    new Note(
-                        KEYCLOAK,
-                        false,
-                        "Không lấy được đánh giá của Keycloak: " + keycloakError,
-                        "Keycloak's assessment unavailable: " + keycloakError))));
+                "Không lấy được đánh giá của Keycloak: " + keycloakError,
+                "Keycloak's assessment unavailable: " + keycloakError));
       }
     }
     parts.add(sec6(keycloak != null));
@@ -91,6 +100,10 @@ public record ComplianceReport(
       summary.put(s, findings.stream().filter(f -> f.status() == s).count());
     }
     return new ComplianceReport(realm, now, keycloakError, summary, findings);
+  }
+
+  private static Finding keycloakMissing(String id, String vi, String en) {
+    return new Finding(id, Status.NOT_ASSESSED, List.of(new Note(KEYCLOAK, false, vi, en)));
   }
 
   private static Finding sec6(boolean complete) {

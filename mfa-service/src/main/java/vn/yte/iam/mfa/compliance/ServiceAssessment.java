@@ -46,6 +46,13 @@ final class ServiceAssessment {
                 + " nhật ký đều được ghi",
             "Citizen IDs stored as pseudonyms and masked; minimal answers; every read of the"
                 + " trail recorded"));
+    out.add(
+        builtIn(
+            "SEC-5",
+            "Cổng tra cứu và giao diện kiểm toán xác thực bằng OIDC của Keycloak, không giữ tài"
+                + " khoản riêng; lượt tra cứu gắn với tài khoản SSO",
+            "The lookup gateway and the audit console authenticate with Keycloak's OIDC and keep"
+                + " no accounts of their own; lookups belong to the SSO account"));
     out.add(mfa2(facts));
     out.add(log5(facts, now));
     out.add(log6(facts));
