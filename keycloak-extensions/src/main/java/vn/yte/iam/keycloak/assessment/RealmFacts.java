@@ -17,6 +17,7 @@ import java.util.Set;
  * @param identityProviders enabled identity providers logins can be brokered from
  * @param adminBrowserFlow browser flow of the server's admin realm ({@code master})
  * @param adminDirectGrantFlow direct-grant flow of the server's admin realm
+ * @param adminPasswordPolicy password policy of the server's admin realm; null without one
  * @param validators user-profile attribute to the validators configured on it
  * @param clientProtocols enabled clients by the protocol they speak ({@code openid-connect}, ...)
  * @param directories the user-storage directories (LDAP/AD, Kerberos) the realm federates
@@ -43,6 +44,7 @@ public record RealmFacts(
     List<String> identityProviders,
     FlowStep adminBrowserFlow,
     FlowStep adminDirectGrantFlow,
+    Map<String, String> adminPasswordPolicy,
     Map<String, Set<String>> validators,
     Map<String, Integer> clientProtocols,
     List<Directory> directories,

@@ -76,6 +76,7 @@ public final class RealmFactsReader {
             .toList(),
         admin == null ? null : flow(admin, admin.getBrowserFlow()),
         admin == null ? null : flow(admin, admin.getDirectGrantFlow()),
+        admin == null ? null : PolicyString.parse(admin.getPasswordPolicy().toString()),
         validators,
         clients.stream()
             .collect(

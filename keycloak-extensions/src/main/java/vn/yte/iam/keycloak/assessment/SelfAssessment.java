@@ -33,9 +33,9 @@ public final class SelfAssessment {
 
   public static List<Finding> assess(RealmFacts realm) {
     return List.of(
-        pw1(realm),
-        pw2(realm),
-        pw3(realm),
+        pw1(realm.passwordPolicy()),
+        pw2(realm.passwordPolicy()),
+        pw3(realm.passwordPolicy()),
         pw4(realm),
         mfa1(realm),
         mfa2(realm),
@@ -52,9 +52,8 @@ public final class SelfAssessment {
         sec5(realm));
   }
 
-  static Finding pw1(RealmFacts realm) {
+  static Finding pw1(Map<String, String> policy) {
     Check check = new Check("PW-1");
-    Map<String, String> policy = realm.passwordPolicy();
     int composition = number(policy.get("yte-password-composition"), MIN_LENGTH);
     boolean stock =
         // Keycloak's defaults for an entry without a value: length 8, one of each class.
@@ -78,9 +77,8 @@ public final class SelfAssessment {
     return check.finding();
   }
 
-  static Finding pw2(RealmFacts realm) {
+  static Finding pw2(Map<String, String> policy) {
     Check check = new Check("PW-2");
-    Map<String, String> policy = realm.passwordPolicy();
     if (policy.containsKey("yte-password-blocklist")) {
       check.ok(
           "Chặn mật khẩu đơn giản, mặc định (danh sách: "
@@ -113,9 +111,9 @@ public final class SelfAssessment {
     return check.finding();
   }
 
-  static Finding pw3(RealmFacts realm) {
+  static Finding pw3(Map<String, String> policy) {
     Check check = new Check("PW-3");
-    if (realm.passwordPolicy().containsKey("yte-password-issued-only")) {
+    if (policy.containsKey("yte-password-issued-only")) {
       check.ok(
           "Quản trị viên chỉ cấp được mật khẩu ngẫu nhiên, dùng một lần, phải đổi khi đăng nhập"
               + " lần đầu",
@@ -130,7 +128,20 @@ public final class SelfAssessment {
 
   static Finding pw4(RealmFacts realm) {
     Check check = new Check("PW-4");
-    Map<String, String> policy = realm.passwordPolicy();
+    rotation(check, realm.passwordPolicy());
+    requireInFlows(
+        check,
+        realm,
+        "yte-password-expiry",
+        "yte-password-expiry-direct-grant",
+        "kiểm tra hết hạn cả khi đăng nhập bằng phiên SSO",
+        "expiry checked on SSO-cookie logins too",
+        false);
+    return check.finding();
+  }
+
+  /** PW-4 as far as the password policy holds it: expiry, warning, no reuse. */
+  private static void rotation(Check check, Map<String, String> policy) {
     int days = number(policy.get("forceExpiredPasswordChange"), 0);
     if (days > 0 && days <= MAX_ROTATION_DAYS) {
       check.ok(
@@ -153,15 +164,6 @@ public final class SelfAssessment {
     } else {
       check.gap("Cho dùng lại mật khẩu cũ", "Old passwords can be reused");
     }
-    requireInFlows(
-        check,
-        realm,
-        "yte-password-expiry",
-        "yte-password-expiry-direct-grant",
-        "kiểm tra hết hạn cả khi đăng nhập bằng phiên SSO",
-        "expiry checked on SSO-cookie logins too",
-        false);
-    return check.finding();
   }
 
   static Finding mfa1(RealmFacts realm) {
@@ -451,7 +453,33 @@ public final class SelfAssessment {
           "Quản trị viên máy chủ (realm master) đăng nhập được chỉ bằng mật khẩu",
           "Server administrators (realm master) can sign in with a password alone");
     }
+    adminPasswords(check, realm.adminPasswordPolicy());
     return check.finding();
+  }
+
+  /**
+   * SEC-3 and PW-1..4 for the server's administrators, who administer every realm: master's own
+   * password policy. Partial, not a gap, where master demands a code as well.
+   */
+  private static void adminPasswords(Check check, Map<String, String> policy) {
+    if (policy == null) {
+      return;
+    }
+    Check rotation = new Check("PW-4");
+    rotation(rotation, policy);
+    List<Note> gaps =
+        List.of(pw1(policy), pw2(policy), pw3(policy), rotation.finding()).stream()
+            .flatMap(f -> f.notes().stream())
+            .filter(n -> !n.ok())
+            .toList();
+    if (gaps.isEmpty()) {
+      check.ok(
+          "Mật khẩu quản trị viên máy chủ (realm master) theo PW-1..4",
+          "Server administrators' passwords (realm master) follow PW-1..4");
+    }
+    for (Note gap : gaps) {
+      check.partial("Realm master: " + gap.vi(), "Realm master: " + gap.en());
+    }
   }
 
   static Finding sec5(RealmFacts realm) {

@@ -25,6 +25,7 @@ final class Facts {
   List<String> identityProviders = List.of();
   FlowStep adminBrowser = Flows.shippedAdminBrowser();
   FlowStep adminDirectGrant = Flows.shippedAdminDirectGrant();
+  Map<String, String> adminPolicy = new LinkedHashMap<>();
   Map<String, Set<String>> validators =
       Map.of(
           "username", Set.of("length", "yte-person-username"),
@@ -44,6 +45,14 @@ final class Facts {
     policy.put("forceExpiredPasswordChange", "180");
     policy.put("yte-password-expiry-warning", "14,7,1");
     policy.put("passwordHistory", "5");
+    // policies/realm/master-realm.json: the strict profile.
+    adminPolicy.put("yte-password-composition", "12");
+    adminPolicy.put("yte-password-blocklist", "default");
+    adminPolicy.put("yte-password-not-personal", "");
+    adminPolicy.put("yte-password-issued-only", "");
+    adminPolicy.put("forceExpiredPasswordChange", "90");
+    adminPolicy.put("yte-password-expiry-warning", "14,7,3,1");
+    adminPolicy.put("passwordHistory", "12");
   }
 
   /** A realm as Keycloak creates it, under a server whose master realm is stock too. */
@@ -59,6 +68,7 @@ final class Facts {
     facts.directGrant = Flows.stockDirectGrant();
     facts.adminBrowser = Flows.stockBrowser();
     facts.adminDirectGrant = Flows.stockDirectGrant();
+    facts.adminPolicy.clear();
     facts.validators = Map.of("username", Set.of("length"));
     return facts;
   }
@@ -86,6 +96,7 @@ final class Facts {
         identityProviders,
         adminBrowser,
         adminDirectGrant,
+        adminPolicy,
         validators,
         clientProtocols,
         directories,

@@ -56,7 +56,9 @@ class RealmAssessmentIT extends RealKeycloakIT {
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("mfa=2", "mfa-fresh=3");
     assertThat(english(report, "SEC-3"))
-        .contains("Server administrators (realm master) sign in with MFA");
+        .contains(
+            "Server administrators (realm master) sign in with MFA",
+            "Server administrators' passwords (realm master) follow PW-1..4");
   }
 
   @Test

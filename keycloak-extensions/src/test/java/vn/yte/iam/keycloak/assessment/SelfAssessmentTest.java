@@ -224,6 +224,25 @@ class SelfAssessmentTest {
   }
 
   @Test
+  void serverAdministratorsPasswordsAreHeldToPw1To4UnderSec3() {
+    assertThat(english(finding(new Facts(), "SEC-3")))
+        .contains("Server administrators' passwords (realm master) follow PW-1..4");
+    Facts stockPolicy = new Facts();
+    stockPolicy.adminPolicy.clear();
+    Finding sec3 = finding(stockPolicy, "SEC-3");
+    // Master still demands a code, so its passwords alone make SEC-3 partial, not unmet.
+    assertThat(sec3.status()).isEqualTo(Status.PARTIAL);
+    assertThat(english(sec3))
+        .contains(
+            "Realm master: Administrators can type passwords for others"
+                + " (yte-password-issued-only missing)",
+            "Realm master: Passwords do not expire within 180 days (forceExpiredPasswordChange)")
+        .doesNotContain("Server administrators' passwords (realm master) follow PW-1..4");
+    // The unit's own PW findings are its realm's business.
+    assertThat(statuses(stockPolicy)).containsEntry("PW-1", Status.MET);
+  }
+
+  @Test
   void sec5NamesTheProtocolsAndSaysNoDirectoryIsFederated() {
     Facts facts = new Facts();
     facts.clientProtocols = Map.of("openid-connect", 6, "saml", 1);

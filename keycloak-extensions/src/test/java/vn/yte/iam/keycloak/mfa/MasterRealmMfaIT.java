@@ -77,6 +77,47 @@ class MasterRealmMfaIT extends RealKeycloakIT {
         .contains("\"LOGIN\"");
   }
 
+  /**
+   * PW-1..4 for the accounts that administer every realm: the strict profile's password policy.
+   * Keycloak's stock master realm has none, so an administrator can be given "admin123".
+   */
+  @Test
+  void serverAdministratorsFollowTheStrictPasswordPolicy() {
+    assertThat(keycloak.adminGet("/realms/master").json().get("passwordPolicy").asText())
+        .contains("yte-password-composition(12)", "yte-password-issued-only", "(90)");
+    KeycloakTestSupport.Response typed =
+        keycloak.adminPost(
+            "/realms/master/users",
+            java.util.Map.of(
+                "username",
+                "qtmc.tranvanphuc",
+                "enabled",
+                true,
+                "credentials",
+                java.util.List.of(
+                    java.util.Map.of(
+                        "type",
+                        "password",
+                        "value",
+                        "Rung-Tram#Xanh-Mai-42",
+                        "temporary",
+                        false))));
+    assertThat(typed.status()).as(typed.body()).isEqualTo(400);
+    assertThat(typed.body()).contains("yteInvalidPasswordChosenByAdmin");
+
+    String id =
+        keycloak.masterAccount(
+            "qtmc.nguyenthihoa", "Qtmc-" + java.util.UUID.randomUUID() + "-7a!", true);
+    KeycloakTestSupport.Response issued =
+        keycloak.postJson(
+            "/realms/master/yte-password-issuance/users/" + id,
+            java.util.Map.of("reason", "Quản trị viên máy chủ mới, phiếu IT-2026-131"),
+            keycloak.adminToken());
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    assertThat(issued.json().get("temporary").asBoolean()).isTrue();
+    assertThat(issued.json().get("password").asText().length()).isGreaterThanOrEqualTo(12);
+  }
+
   @Test
   void theServerRealmIsTheShippedOneAndToolsSignInAsAServiceAccount() {
     // adminGet signs in as the bootstrap service account: client credentials, no password.
