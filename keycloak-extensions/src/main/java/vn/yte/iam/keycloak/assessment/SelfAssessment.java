@@ -290,12 +290,12 @@ public final class SelfAssessment {
     int shared = realm.accounts().sharedCitizenIds();
     if (shared == 0) {
       check.ok(
-          "Không số CCCD nào dùng chung giữa các tài khoản đang bật",
+          "Không có số CCCD nào dùng chung cho nhiều tài khoản đang bật",
           "No citizen ID is shared by enabled accounts");
     } else {
       check.partial(
           shared
-              + " số CCCD dùng chung giữa các tài khoản đang bật (danh sách:"
+              + " số CCCD đang dùng chung cho nhiều tài khoản đang bật (danh sách:"
               + " yte-accounts/duplicate-citizen-ids)",
           shared
               + " citizen IDs shared by enabled accounts (listed by"
@@ -478,7 +478,7 @@ public final class SelfAssessment {
           "Server administrators' passwords (realm master) follow PW-1..4");
     }
     for (Note gap : gaps) {
-      check.partial("Realm master: " + gap.vi(), "Realm master: " + gap.en());
+      check.partial("Realm master (quản trị máy chủ): " + gap.vi(), "Realm master: " + gap.en());
     }
   }
 
@@ -546,9 +546,9 @@ public final class SelfAssessment {
                 "Directory " + name + " answered when checked (connected and bound)");
         case FAILED ->
             check.gap(
-                "Không kết nối được thư mục "
+                "Thư mục "
                     + name
-                    + ": nhân viên từ thư mục này không đăng nhập được ("
+                    + " lỗi khi kiểm tra: nhân viên từ thư mục này không đăng nhập được ("
                     + directory.error()
                     + ")",
                 "Directory "
