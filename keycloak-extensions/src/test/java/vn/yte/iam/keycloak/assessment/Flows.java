@@ -69,13 +69,19 @@ final class Flows {
     return FlowStep.flow(
         "yte-admin-browser",
         List.of(
-            FlowStep.step("auth-cookie", ALTERNATIVE),
             FlowStep.subflow(
-                "yte-admin-browser-forms",
-                ALTERNATIVE,
+                "yte-admin-browser-identify",
+                REQUIRED,
                 List.of(
-                    FlowStep.step("auth-username-password-form", REQUIRED),
-                    FlowStep.step("yte-otp-form", REQUIRED)))));
+                    FlowStep.step("auth-cookie", ALTERNATIVE),
+                    FlowStep.subflow(
+                        "yte-admin-browser-forms",
+                        ALTERNATIVE,
+                        List.of(
+                            FlowStep.step("auth-username-password-form", REQUIRED),
+                            FlowStep.step("yte-otp-form", REQUIRED))))),
+            FlowStep.step("yte-account-end-date", REQUIRED),
+            FlowStep.step("yte-password-expiry", REQUIRED)));
   }
 
   static FlowStep shippedAdminDirectGrant() {
@@ -85,7 +91,9 @@ final class Flows {
             FlowStep.step("direct-grant-validate-username", REQUIRED),
             FlowStep.step("direct-grant-validate-password", REQUIRED),
             FlowStep.step("yte-otp-enrolled-direct-grant", REQUIRED),
-            FlowStep.step("yte-direct-grant-otp", REQUIRED)));
+            FlowStep.step("yte-direct-grant-otp", REQUIRED),
+            FlowStep.step("yte-account-end-date-direct-grant", REQUIRED),
+            FlowStep.step("yte-password-expiry-direct-grant", REQUIRED)));
   }
 
   /** Keycloak's built-in browser flow: OTP only for users who configured it. */

@@ -100,7 +100,19 @@ class SelfAssessmentTest {
   @Test
   void expiryLeftToKeycloakIsSkippedOnSsoLoginsSoPw4IsPartial() {
     Facts facts = new Facts();
-    facts.browser = Flows.shippedAdminBrowser();
+    // Password and code, but nothing after the SSO cookie: Keycloak checks expiry in the form only.
+    facts.browser =
+        FlowStep.flow(
+            "otp-only",
+            List.of(
+                FlowStep.step("auth-cookie", FlowStep.Requirement.ALTERNATIVE),
+                FlowStep.subflow(
+                    "forms",
+                    FlowStep.Requirement.ALTERNATIVE,
+                    List.of(
+                        FlowStep.step("auth-username-password-form", FlowStep.Requirement.REQUIRED),
+                        FlowStep.step("yte-otp-form", FlowStep.Requirement.REQUIRED)))));
+    assertThat(finding(facts, "MFA-1").status()).isEqualTo(Status.MET);
     Finding pw4 = finding(facts, "PW-4");
     assertThat(pw4.status()).isEqualTo(Status.PARTIAL);
     assertThat(english(pw4)).anyMatch(n -> n.contains("yte-password-expiry"));

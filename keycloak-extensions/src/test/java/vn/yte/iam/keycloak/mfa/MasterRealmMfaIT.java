@@ -118,6 +118,35 @@ class MasterRealmMfaIT extends RealKeycloakIT {
     assertThat(issued.json().get("password").asText().length()).isGreaterThanOrEqualTo(12);
   }
 
+  /**
+   * ACC-4 for a contractor who administers the server: past the end date, the console refuses the
+   * password before any code is asked for, and the account is disabled. Stock master has no end
+   * dates.
+   */
+  @Test
+  void aServerAdministratorPastTheEndDateIsRefusedAndDisabled() {
+    String username = "qtmc.nhathau";
+    String password = "Qtmc-" + java.util.UUID.randomUUID() + "-7a!";
+    String yesterday =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).toString();
+    keycloak.importUser(
+        MASTER,
+        username,
+        password,
+        10,
+        java.util.Map.of(
+            vn.yte.iam.keycloak.account.AccountEndDate.ATTRIBUTE, java.util.List.of(yesterday)));
+    try (Browser browser = Browser.start("vi")) {
+      browser.open(keycloak.server().baseUrl() + "/admin/master/console/");
+      KeycloakTestSupport.submitLogin(browser, username, password);
+      assertThat(browser.awaitPageContaining("hết thời hạn sử dụng"))
+          .doesNotContain("/admin/master/console/#");
+    }
+    String id = keycloak.userId(MASTER, username);
+    assertThat(keycloak.adminGet("/realms/master/users/" + id).json().get("enabled").asBoolean())
+        .isFalse();
+  }
+
   @Test
   void theServerRealmIsTheShippedOneAndToolsSignInAsAServiceAccount() {
     // adminGet signs in as the bootstrap service account: client credentials, no password.
