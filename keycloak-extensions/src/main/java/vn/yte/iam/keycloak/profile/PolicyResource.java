@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keycloak.Config;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -24,16 +24,16 @@ import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.models.utils.RepresentationToModel;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import vn.yte.iam.keycloak.admin.AdminAccess;
-import vn.yte.iam.keycloak.assessment.Finding;
-import vn.yte.iam.keycloak.assessment.RealmFactsReader;
-import vn.yte.iam.keycloak.assessment.SelfAssessment;
+import vn.yte.iam.keycloak.assessment.UnitAssessment;
 import vn.yte.iam.keycloak.expiry.ExpiryWarningPasswordPolicyProviderFactory;
 
 /**
  * {@code /realms/{realm}/yte-policy}: which reviewed profile a realm follows, where the live realm
  * differs from it (drift), applying it, the realm's self-assessment against the requirements
- * (SEC-6), and running the expiry-notice sweep on demand.
+ * (SEC-6) and, on the admin realm, every realm's side by side, and running the expiry-notice sweep
+ * on demand.
  */
 public final class PolicyResource {
   /** Realm attribute naming the realm's profile; set in the realm file or by {@code apply}. */
@@ -71,18 +71,25 @@ public final class PolicyResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> assessment() {
     AdminAccess.require(session).permissions().realm().requireViewRealm();
-    RealmModel realm = session.getContext().getRealm();
-    List<Finding> findings = SelfAssessment.assess(RealmFactsReader.read(session, realm));
-    Map<String, Long> summary = new LinkedHashMap<>();
-    for (Finding.Status status : Finding.Status.values()) {
-      summary.put(status.name(), findings.stream().filter(f -> f.status() == status).count());
+    return UnitAssessment.of(session, session.getContext().getRealm());
+  }
+
+  /**
+   * SEC-6 for a health department: every realm of the server the caller may view, side by side.
+   * Served by the admin realm only, since only its administrators can span realms; the caller sees
+   * the realms Keycloak lets them view, no more.
+   */
+  @GET
+  @Path("units")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> units() {
+    if (!Config.getAdminRealm().equals(session.getContext().getRealm().getName())) {
+      throw new NotFoundException("The units view is served by the admin realm");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("realm", realm.getName());
-    body.put("assessedAt", Instant.now().toString());
-    body.put("summary", summary);
-    body.put("findings", findings);
-    return body;
+    AdminAccess.Caller caller = AdminAccess.require(session);
+    return UnitAssessment.units(
+        session,
+        realm -> AdminPermissions.evaluator(session, realm, caller.auth()).realm().canViewRealm());
   }
 
   @POST

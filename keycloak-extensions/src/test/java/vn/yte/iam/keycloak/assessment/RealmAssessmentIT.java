@@ -200,6 +200,102 @@ class RealmAssessmentIT extends RealKeycloakIT {
     }
   }
 
+  private static Map<String, JsonNode> units(String token) {
+    KeycloakTestSupport.Response r = keycloak.get("/realms/master/yte-policy/units", token);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    Map<String, JsonNode> units = new HashMap<>();
+    r.json().get("units").forEach(u -> units.put(u.get("realm").asText(), u));
+    return units;
+  }
+
+  /**
+   * SEC-6 for a health department running its hospitals as realms: the admin realm lists every
+   * realm side by side, and a caller sees only the realms Keycloak lets them view.
+   */
+  @Test
+  void theAdminRealmListsEveryUnitItsCallerMayView() {
+    String realm = "yte-assess-unit-" + System.nanoTime();
+    assertThat(keycloak.adminPost("/realms", Map.of("realm", realm, "enabled", true)).status())
+        .isEqualTo(201);
+    String clientId = "so-yte-giam-sat";
+    String secret = "Bi-Mat-" + java.util.UUID.randomUUID();
+    try {
+      Map<String, JsonNode> all = units(keycloak.adminToken());
+      assertThat(all).containsKeys(KeycloakTestSupport.REALM, realm, "master");
+      JsonNode demo = all.get(KeycloakTestSupport.REALM);
+      assertThat(demo.get("statuses").get("SEC-1").asText()).isEqualTo("PARTIAL");
+      assertThat(demo.get("statuses").get("MFA-1").asText()).isEqualTo("MET");
+      assertThat(demo.get("summary").get("MET").asInt()).isEqualTo(16);
+      assertThat(all.get(realm).get("statuses").get("MFA-1").asText()).isEqualTo("NOT_MET");
+      // The shipped master realm: expiry and end dates on every path of its administrators.
+      JsonNode master = all.get("master").get("statuses");
+      assertThat(master.get("PW-4").asText()).isEqualTo("MET");
+      assertThat(master.get("ACC-4").asText()).isEqualTo("MET");
+      assertThat(master.get("SEC-3").asText()).isEqualTo("MET");
+      assertThat(all.get(realm).get("statuses")).hasSize(17);
+
+      // The department's monitoring account may view the demo hospital only.
+      KeycloakTestSupport.Response created =
+          keycloak.adminPost(
+              "/realms/master/clients",
+              Map.of(
+                  "clientId", clientId,
+                  "secret", secret,
+                  "publicClient", false,
+                  "serviceAccountsEnabled", true,
+                  "standardFlowEnabled", false));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String id =
+          keycloak
+              .adminGet("/realms/master/clients?clientId=" + clientId)
+              .json()
+              .get(0)
+              .get("id")
+              .asText();
+      String account =
+          keycloak
+              .adminGet("/realms/master/clients/" + id + "/service-account-user")
+              .json()
+              .get("id")
+              .asText();
+      String demoClient =
+          keycloak
+              .adminGet("/realms/master/clients?clientId=" + KeycloakTestSupport.REALM + "-realm")
+              .json()
+              .get(0)
+              .get("id")
+              .asText();
+      JsonNode viewRealm =
+          keycloak.adminGet("/realms/master/clients/" + demoClient + "/roles/view-realm").json();
+      assertThat(
+              keycloak
+                  .adminPost(
+                      "/realms/master/users/" + account + "/role-mappings/clients/" + demoClient,
+                      List.of(viewRealm))
+                  .status())
+          .isEqualTo(204);
+      KeycloakTestSupport.Response token = keycloak.clientCredentials("master", clientId, secret);
+      assertThat(token.status()).as(token.body()).isEqualTo(200);
+      assertThat(units(token.json().get("access_token").asText()))
+          .containsOnlyKeys(KeycloakTestSupport.REALM);
+
+      assertThat(
+              keycloak
+                  .get(
+                      "/realms/" + KeycloakTestSupport.REALM + "/yte-policy/units",
+                      keycloak.adminToken())
+                  .status())
+          .isEqualTo(404);
+      assertThat(keycloak.get("/realms/master/yte-policy/units", null).status()).isEqualTo(401);
+    } finally {
+      keycloak.adminDelete("/realms/" + realm);
+      JsonNode client = keycloak.adminGet("/realms/master/clients?clientId=" + clientId).json();
+      if (client.size() > 0) {
+        keycloak.adminDelete("/realms/master/clients/" + client.get(0).get("id").asText());
+      }
+    }
+  }
+
   @Test
   void onlyAdministratorsWhoMayViewTheRealmGetIt() {
     String path = "/realms/" + KeycloakTestSupport.REALM + "/yte-policy/assessment";
