@@ -164,12 +164,7 @@ class RealmAssessmentIT extends RealKeycloakIT {
       KeycloakTestSupport.Response created =
           keycloak.adminPost(
               "/realms/" + realm + "/components",
-              Map.of(
-                  "name", "ad-benhvien",
-                  "providerId", "ldap",
-                  "providerType", "org.keycloak.storage.UserStorageProvider",
-                  "parentId", realmId,
-                  "config", directory.keycloakConfig("READ_ONLY")));
+              directory.keycloakComponent(realmId, "ad-benhvien", "READ_ONLY"));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       String name = "Directory ad-benhvien (" + directory.url() + ")";
       assertThat(english(assess(realm), "SEC-5"))

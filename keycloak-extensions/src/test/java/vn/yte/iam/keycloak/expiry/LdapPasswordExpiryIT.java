@@ -48,12 +48,7 @@ class LdapPasswordExpiryIT extends RealKeycloakIT {
     KeycloakTestSupport.Response created =
         keycloak.adminPost(
             "/realms/" + REALM + "/components",
-            Map.of(
-                "name", "benhvien-ldap",
-                "providerId", "ldap",
-                "providerType", "org.keycloak.storage.UserStorageProvider",
-                "parentId", realmId,
-                "config", ldap.keycloakConfig("READ_ONLY")));
+            ldap.keycloakComponent(realmId, "benhvien-ldap", "READ_ONLY"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     providerId =
         keycloak

@@ -60,8 +60,25 @@ public final class TestDirectory implements AutoCloseable {
     return "ldap://127.0.0.1:" + server.getListenPort();
   }
 
-  /** The configuration of a Keycloak {@code ldap} user-storage component for this directory. */
-  public Map<String, List<String>> keycloakConfig(String editMode) {
+  /**
+   * A Keycloak {@code ldap} user-storage component for this directory, to POST to {@code
+   * /admin/realms/{realm}/components}.
+   */
+  public Map<String, Object> keycloakComponent(String realmId, String name, String editMode) {
+    return Map.of(
+        "name",
+        name,
+        "providerId",
+        "ldap",
+        "providerType",
+        "org.keycloak.storage.UserStorageProvider",
+        "parentId",
+        realmId,
+        "config",
+        keycloakConfig(editMode));
+  }
+
+  private Map<String, List<String>> keycloakConfig(String editMode) {
     return Map.ofEntries(
         Map.entry("enabled", List.of("true")),
         Map.entry("vendor", List.of("other")),

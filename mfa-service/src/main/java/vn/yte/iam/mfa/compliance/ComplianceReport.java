@@ -51,6 +51,7 @@ public record ComplianceReport(
     Map<String, Status> status = new LinkedHashMap<>();
     Map<String, List<Note>> notes = new LinkedHashMap<>();
     List<Finding> parts = new ArrayList<>(service);
+    boolean complete = keycloak != null;
     if (keycloak != null) {
       parts.addAll(keycloak);
       // An older extension jar assesses fewer requirements; this service's notes alone must not
@@ -59,6 +60,7 @@ public record ComplianceReport(
       keycloak.forEach(f -> covered.add(f.requirement()));
       for (String id : KEYCLOAK_HELD) {
         if (!covered.contains(id)) {
+          complete = false;
           parts.add(
               keycloakMissing(
                   id,
@@ -75,7 +77,7 @@ public record ComplianceReport(
                 "Keycloak's assessment unavailable: " + keycloakError));
       }
     }
-    parts.add(sec6(keycloak != null));
+    parts.add(sec6(complete));
     for (Finding part : parts) {
       status.merge(part.requirement(), part.status(), Status::worse);
       notes.computeIfAbsent(part.requirement(), k -> new ArrayList<>()).addAll(part.notes());
@@ -117,8 +119,8 @@ public record ComplianceReport(
             : new Note(
                 ServiceAssessment.BUILT_IN,
                 false,
-                "Báo cáo này thiếu phần của Keycloak",
-                "This report lacks Keycloak's part");
+                "Báo cáo này thiếu phần (hoặc một phần) của Keycloak",
+                "This report lacks Keycloak's part, or some of it");
     return new Finding("SEC-6", complete ? Status.MET : Status.PARTIAL, List.of(note));
   }
 
