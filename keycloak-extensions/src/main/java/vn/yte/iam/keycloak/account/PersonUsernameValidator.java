@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 import org.keycloak.validate.AbstractStringValidator;
 import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
@@ -29,14 +30,17 @@ public final class PersonUsernameValidator extends AbstractStringValidator {
   @Override
   protected void doValidate(
       String value, String inputHint, ValidationContext context, ValidatorConfig config) {
-    if (isGeneric(value, config.getStringListOrDefault(WORDS, List.of()))) {
+    if (genericNames(config.getStringListOrDefault(WORDS, List.of())).test(value)) {
       context.addError(new ValidationError(ID, inputHint, MESSAGE));
     }
   }
 
-  /** Whether the shipped list, with a realm's own {@code words}, refuses the username. */
-  public static boolean isGeneric(String username, List<String> words) {
-    return SHIPPED.with(words).isGeneric(username);
+  /**
+   * The usernames the shipped list, with a realm's own {@code words}, refuses. Built once per list
+   * of words: with words, it copies the shipped list.
+   */
+  public static Predicate<String> genericNames(List<String> words) {
+    return SHIPPED.with(words)::isGeneric;
   }
 
   private static GenericUsernames load() {

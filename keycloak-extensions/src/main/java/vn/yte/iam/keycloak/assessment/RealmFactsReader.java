@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.keycloak.Config;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -38,12 +39,24 @@ public final class RealmFactsReader {
 
   private RealmFactsReader() {}
 
+  /** Reads {@code realm}, whichever realm the session's context holds; the context is restored. */
   public static RealmFacts read(KeycloakSession session, RealmModel realm) {
+    RealmModel previous = session.getContext().getRealm();
+    // Keycloak reads the user profile and identity providers of the context's realm.
+    session.getContext().setRealm(realm);
+    try {
+      return readBound(session, realm);
+    } finally {
+      session.getContext().setRealm(previous);
+    }
+  }
+
+  private static RealmFacts readBound(KeycloakSession session, RealmModel realm) {
     RealmModel admin = session.realms().getRealmByName(Config.getAdminRealm());
     List<ClientModel> clients = realm.getClientsStream().filter(ClientModel::isEnabled).toList();
     List<ClientModel> directGrant =
         clients.stream().filter(ClientModel::isDirectAccessGrantsEnabled).toList();
-    Map<String, Set<String>> validators = validators(session);
+    UPConfig profile = session.getProvider(UserProfileProvider.class).getConfiguration();
     return new RealmFacts(
         realm.getName(),
         PolicyString.parse(realm.getPasswordPolicy().toString()),
@@ -77,7 +90,7 @@ public final class RealmFactsReader {
         admin == null ? null : flow(admin, admin.getBrowserFlow()),
         admin == null ? null : flow(admin, admin.getDirectGrantFlow()),
         admin == null ? null : PolicyString.parse(admin.getPasswordPolicy().toString()),
-        validators,
+        validators(profile),
         clients.stream()
             .collect(
                 Collectors.groupingBy(
@@ -85,7 +98,7 @@ public final class RealmFactsReader {
                     TreeMap::new,
                     Collectors.summingInt(c -> 1))),
         DirectoryProbe.probe(session, realm),
-        accounts(session, realm, usernameWords(session)));
+        accounts(session, realm, usernameWords(profile)));
   }
 
   private static Map<String, FlowStep> overrides(
@@ -145,10 +158,9 @@ public final class RealmFactsReader {
     return values;
   }
 
-  private static Map<String, Set<String>> validators(KeycloakSession session) {
-    UPConfig config = session.getProvider(UserProfileProvider.class).getConfiguration();
+  private static Map<String, Set<String>> validators(UPConfig profile) {
     Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (UPAttribute attribute : config.getAttributes()) {
+    for (UPAttribute attribute : profile.getAttributes()) {
       Map<String, Map<String, Object>> validations = attribute.getValidations();
       out.put(attribute.getName(), validations == null ? Set.of() : validations.keySet());
     }
@@ -156,9 +168,8 @@ public final class RealmFactsReader {
   }
 
   /** The realm's own additions to the generic-name list, from its username validator. */
-  private static List<String> usernameWords(KeycloakSession session) {
-    UPAttribute username =
-        session.getProvider(UserProfileProvider.class).getConfiguration().getAttribute("username");
+  private static List<String> usernameWords(UPConfig profile) {
+    UPAttribute username = profile.getAttribute("username");
     if (username == null || username.getValidations() == null) {
       return List.of();
     }
@@ -173,40 +184,55 @@ public final class RealmFactsReader {
   private static RealmFacts.Accounts accounts(
       KeycloakSession session, RealmModel realm, List<String> words) {
     Instant now = Instant.now();
+    Predicate<String> genericName = PersonUsernameValidator.genericNames(words);
     List<String> generic = new ArrayList<>();
-    int[] counts = new int[5];
     Map<String, Integer> holders = new HashMap<>();
-    RealmUsers.count(
-        session,
-        realm,
-        (page, user) -> {
-          if (!user.isEnabled()) {
-            return false;
-          }
-          counts[0]++;
-          if (PersonUsernameValidator.isGeneric(user.getUsername(), words)) {
-            generic.add(user.getUsername());
-          }
-          String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
-          if (citizenId == null || citizenId.isBlank()) {
-            counts[1]++;
-          } else {
-            holders.merge(citizenId.strip(), 1, Integer::sum);
-          }
-          if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
-            counts[2]++;
-          }
-          if (AccountEndDate.ended(user, now)) {
-            counts[3]++;
-          }
-          if (user.getFederationLink() != null) {
-            counts[4]++;
-          }
-          return false;
-        });
+    Tally tally = new Tally();
+    int enabled =
+        RealmUsers.count(
+            session,
+            realm,
+            (page, user) -> {
+              if (!user.isEnabled()) {
+                return false;
+              }
+              if (genericName.test(user.getUsername())) {
+                generic.add(user.getUsername());
+              }
+              String citizenId = user.getFirstAttribute(PersonalData.CITIZEN_ID);
+              if (citizenId == null || citizenId.isBlank()) {
+                tally.withoutCitizenId++;
+              } else {
+                holders.merge(citizenId.strip(), 1, Integer::sum);
+              }
+              if (!user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)) {
+                tally.withoutOtp++;
+              }
+              if (AccountEndDate.ended(user, now)) {
+                tally.pastEndDate++;
+              }
+              if (user.getFederationLink() != null) {
+                tally.federated++;
+              }
+              return true;
+            });
     generic.sort(null);
     int shared = (int) holders.values().stream().filter(n -> n > 1).count();
     return new RealmFacts.Accounts(
-        counts[0], generic, counts[1], counts[2], counts[3], shared, counts[4]);
+        enabled,
+        generic,
+        tally.withoutCitizenId,
+        tally.withoutOtp,
+        tally.pastEndDate,
+        shared,
+        tally.federated);
+  }
+
+  /** Counts over the enabled accounts, filled a page at a time. */
+  private static final class Tally {
+    int withoutCitizenId;
+    int withoutOtp;
+    int pastEndDate;
+    int federated;
   }
 }

@@ -45,13 +45,10 @@ public final class UnitAssessment {
             .filter(visible)
             .sorted(Comparator.comparing(RealmModel::getName))
             .toList();
-    RealmModel current = session.getContext().getRealm();
     for (RealmModel realm : realms) {
       Map<String, Object> unit = new LinkedHashMap<>();
       unit.put("realm", realm.getName());
       unit.put("displayName", realm.getDisplayName());
-      // Keycloak reads the user profile and identity providers of the context's realm.
-      session.getContext().setRealm(realm);
       try {
         List<Finding> findings = assess(session, realm);
         unit.put("summary", summary(findings));
@@ -61,8 +58,6 @@ public final class UnitAssessment {
       } catch (RuntimeException e) {
         LOG.warnf(e, "Self-assessment of realm %s failed", realm.getName());
         unit.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-      } finally {
-        session.getContext().setRealm(current);
       }
       units.add(unit);
     }
