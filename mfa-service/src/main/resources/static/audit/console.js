@@ -674,28 +674,24 @@ async function download(format) {
   }
 }
 
-/** SEC-2 alerts, newest first, each in the console's language. */
-async function showAlerts() {
-  const latest = newRequest("alerts");
-  $("alerts-view").hidden = false;
-  const table = $("alerts");
+/**
+ * Loads a view beside the trail (alerts, self-assessment) into its table {@code name}, in the
+ * section {@code name}-view: shows the section, empties the table while it loads, and lets {@code
+ * fill} write the answer only if no later request for this table was made meanwhile.
+ */
+async function loadTable(name, path, fill) {
+  const latest = newRequest(name);
+  $(name + "-view").hidden = false;
+  const table = $(name);
   table.dataset.state = "loading";
   const body = table.querySelector("tbody");
   body.replaceChildren();
   try {
-    const alerts = await (await api("/api/v1/alerts?limit=100")).json();
+    const answer = await (await api(path)).json();
     if (!latest()) {
       return;
     }
-    for (const a of alerts) {
-      const row = document.createElement("tr");
-      cell(row, formatTime(a.recordedAt));
-      cell(row, a.seq);
-      cell(row, named(a.kind, codeName), "kind");
-      cell(row, state.lang === "vi" ? a.message : a.message_en, "message");
-      body.appendChild(row);
-    }
-    $("no-alerts").hidden = alerts.length > 0;
+    fill(answer, body);
     table.dataset.state = "loaded";
   } catch (error) {
     if (latest()) {
@@ -704,22 +700,29 @@ async function showAlerts() {
   }
 }
 
+/** SEC-2 alerts, newest first, each in the console's language. */
+function showAlerts() {
+  $("no-alerts").hidden = true;
+  return loadTable("alerts", "/api/v1/alerts?limit=100", (alerts, body) => {
+    for (const a of alerts) {
+      const row = document.createElement("tr");
+      row.dataset.seq = a.seq;
+      cell(row, formatTime(a.recordedAt), "time");
+      cell(row, a.seq);
+      cell(row, named(a.kind, codeName), "kind");
+      cell(row, state.lang === "vi" ? a.message : a.message_en, "message");
+      body.appendChild(row);
+    }
+    $("no-alerts").hidden = alerts.length > 0;
+  });
+}
+
 /**
  * SEC-6: how the unit stands against every requirement, with the evidence from Keycloak and from
  * this service, in the console's language.
  */
-async function showCompliance() {
-  const latest = newRequest("compliance");
-  $("compliance-view").hidden = false;
-  const table = $("compliance");
-  table.dataset.state = "loading";
-  const body = table.querySelector("tbody");
-  body.replaceChildren();
-  try {
-    const report = await (await api("/api/v1/audit/compliance")).json();
-    if (!latest()) {
-      return;
-    }
+function showCompliance() {
+  return loadTable("compliance", "/api/v1/audit/compliance", (report, body) => {
     const s = report.summary;
     $("compliance-summary").textContent = t(
       "complianceSummary",
@@ -749,12 +752,7 @@ async function showCompliance() {
       cell(row, notes, "detail");
       body.appendChild(row);
     }
-    table.dataset.state = "loaded";
-  } catch (error) {
-    if (latest()) {
-      problem(error);
-    }
-  }
+  });
 }
 
 function roles(token) {

@@ -27,6 +27,8 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.yte.iam.mfa.MfaServiceApplication;
+import vn.yte.iam.mfa.alert.Alert;
+import vn.yte.iam.mfa.alert.AlertDetector;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditQuery;
 import vn.yte.iam.mfa.audit.AuditRecord;
@@ -43,12 +45,18 @@ import vn.yte.iam.testsupport.Totp;
  * The auditor console (LOG-3, LOG-6) in real headless Chromium against the real Keycloak: the
  * auditor signs in with password and TOTP, follows a citizen to who looked them up, to that session
  * and back, sees each record's integrity badge turn to "altered" when the database is edited, and
- * every view lands in the trail (LOG-7). A clinician without the auditor role is refused. An answer
- * that arrives late never replaces the view the auditor asked for after it.
+ * every view lands in the trail (LOG-7). An account administrator sees the SEC-2 alerts and not the
+ * trail. A clinician without the auditor role is refused. An answer that arrives late never
+ * replaces the view the auditor asked for after it.
  */
 class AuditConsoleIT {
   static final String AUDITOR = "kt.lethichi";
   static final String AUDITOR_PASSWORD = "Console-Auditor-2026!x";
+  static final String ADMIN = "qt.tranthibinh";
+  static final String ADMIN_PASSWORD = "Console-Admin-2026!x";
+  static final Totp.Device ADMIN_DEVICE =
+      new Totp.Device("Console-Admin-Totp-Key".getBytes(StandardCharsets.UTF_8));
+  static final String GUESSED = "dd.phamvanduc";
   static final String CLINICIAN = "bs.nguyenvanan";
   static final String CLINICIAN_PASSWORD = "Console-Clinician-2026!x";
   static final Totp.Device AUDITOR_DEVICE =
@@ -76,7 +84,7 @@ class AuditConsoleIT {
             .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
             .env("YTE_AUDIT_UI_ORIGIN", "http://127.0.0.1:" + PORT)
             .env("YTE_DEMO_CLINICIAN_PASSWORD", CLINICIAN_PASSWORD)
-            .env("YTE_DEMO_ADMIN_PASSWORD", "Console-Admin-2026!x")
+            .env("YTE_DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .env("YTE_DEMO_AUDITOR_PASSWORD", AUDITOR_PASSWORD)
             .env("YTE_MFA_SERVICE_CLIENT_SECRET", "console-secret-not-for-production")
             .env("YTE_DEMO_CLINICIAN_TOTP", "Console-Clinician-Totp")
@@ -296,6 +304,62 @@ class AuditConsoleIT {
       assertThat(browser.text(mfa1 + " td.status")).isEqualTo("Met");
       assertThat(browser.text("#compliance-summary")).startsWith("Unit yte-demo, assessed");
     }
+  }
+
+  /**
+   * SEC-2: an account administrator signs in to the alerts, not to the trail, and reads each alert
+   * in their own language throughout; switching language rewrites the alerts already shown.
+   */
+  @Test
+  void anAccountAdministratorSeesTheAlertsInTheirLanguageAndNotTheTrail() {
+    AuditService audit = service.getBean(AuditService.class);
+    for (int i = 0; i < 5; i++) {
+      audit.append(
+          new AuditEvent(
+              "KC_LOGIN_ERROR",
+              "invalid_user_credentials",
+              null,
+              GUESSED,
+              null,
+              "his-demo",
+              "10.20.30.99",
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    service.getBean(AlertDetector.class).scanOnce();
+    AuditRecord alert =
+        audit.latest(Alert.TYPE, 20).stream()
+            .filter(r -> GUESSED.equals(r.event().actorUsername()))
+            .findFirst()
+            .orElseThrow();
+    String row = "#alerts tr[data-seq='" + alert.seq() + "']";
+
+    try (Browser browser = Browser.start("vi")) {
+      signIn(browser, ADMIN, ADMIN_PASSWORD, ADMIN_DEVICE);
+      browser.find("#alerts[data-state=loaded] tr[data-seq='" + alert.seq() + "']");
+      assertThat(browser.text(row + " td.kind")).isEqualTo("Dò mật khẩu");
+      assertThat(browser.text(row + " td.message"))
+          .isEqualTo("Dò mật khẩu tài khoản " + GUESSED + ": 5 lần đăng nhập sai trong 10 phút");
+      assertThat(browser.present("#no-alerts:not([hidden])")).isFalse();
+      // The trail stays closed: no filters, no records.
+      assertThat(browser.present("#console[hidden]")).isTrue();
+      assertThat(browser.present("#records tbody tr")).isFalse();
+
+      browser.click("#lang-en");
+      browser.awaitPageContaining("Password guessing against account " + GUESSED);
+      browser.find("#alerts[data-state=loaded] tr[data-seq='" + alert.seq() + "']");
+      assertThat(browser.text(row + " td.kind")).isEqualTo("Password guessing");
+    }
+
+    // LOG-7: the administrator read alerts, twice, and nothing else.
+    assertThat(
+            audit.find(new AuditQuery(ADMIN, null, null, null, null, null, 100)).stream()
+                .filter(r -> r.event().type().equals("AUDIT_VIEW"))
+                .map(r -> r.event().detail()))
+        .containsExactly("alerts", "alerts");
   }
 
   @Test
