@@ -132,10 +132,35 @@ public final class AccountsResource {
       @QueryParam("max") Integer max) {
     AdminAccess.require(session).permissions().realm().requireViewEvents();
     return ServerAdminEvents.page(
-        session,
-        session.getContext().getRealm(),
-        fromMillis == null ? 0 : Math.max(0, fromMillis),
-        first == null ? 0 : Math.max(0, first),
-        max == null ? 100 : Math.max(1, Math.min(max, 1000)));
+        session, session.getContext().getRealm(), fromMillis(fromMillis), first(first), max(max));
+  }
+
+  /**
+   * LOG-1: the changes made in master to this realm's administration (a server administrator
+   * created, given or stripped of rights over the realm, reset, deleted), in the shape of
+   * Keycloak's admin events; paged and permitted like {@code server-events}.
+   */
+  @GET
+  @Path("server-admin-events")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> serverAdminEvents(
+      @QueryParam("dateFrom") Long fromMillis,
+      @QueryParam("first") Integer first,
+      @QueryParam("max") Integer max) {
+    AdminAccess.require(session).permissions().realm().requireViewEvents();
+    return ServerAdminEvents.changes(
+        session, session.getContext().getRealm(), fromMillis(fromMillis), first(first), max(max));
+  }
+
+  private static long fromMillis(Long fromMillis) {
+    return fromMillis == null ? 0 : Math.max(0, fromMillis);
+  }
+
+  private static int first(Integer first) {
+    return first == null ? 0 : Math.max(0, first);
+  }
+
+  private static int max(Integer max) {
+    return max == null ? 100 : Math.max(1, Math.min(max, 1000));
   }
 }

@@ -6,17 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * LOG-1 for the server's own administrators: their sign-ins (and failed ones) happen in {@code
- * master}, whose events a realm's audit service cannot read. A realm gets the events of the master
- * accounts that administer it ({@link EventActors#administrator}), and of no other, so its auditors
- * learn nothing about the administrators of other realms.
+ * master}, and so do the changes that make, unmake or reset them, and a realm's audit service
+ * cannot read master's events. A realm gets the sign-ins of the master accounts that administer it
+ * ({@link EventActors#administrator}) and the changes to its administration ({@link
+ * RealmAdministration}), and nothing else of master's, so its auditors learn nothing about the
+ * administrators of other realms.
  */
 public final class ServerAdminEvents {
   private ServerAdminEvents() {}
@@ -29,15 +36,9 @@ public final class ServerAdminEvents {
    */
   public static Map<String, Object> page(
       KeycloakSession session, RealmModel realm, long fromMillis, int first, int max) {
-    RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
-    Map<String, Object> page = new LinkedHashMap<>();
-    if (master == null || master.getId().equals(realm.getId())) {
-      // The realm is master itself: its own event store already has these.
-      page.put("realm", realm.getName());
-      page.put("scanned", 0);
-      page.put("newest", fromMillis);
-      page.put("events", List.of());
-      return page;
+    RealmModel master = master(session, realm);
+    if (master == null) {
+      return envelope(realm.getName(), 0, fromMillis, List.of());
     }
     List<Event> scanned =
         session
@@ -63,11 +64,132 @@ public final class ServerAdminEvents {
               e.getUserId(), id -> EventActors.administrator(session, realm, master, id))
           .ifPresent(actor -> events.add(view(e, actor)));
     }
-    page.put("realm", master.getName());
-    page.put("scanned", scanned.size());
+    return envelope(master.getName(), scanned.size(), newest, events);
+  }
+
+  /**
+   * One page of master's admin events stored at or after {@code fromMillis}, oldest first, paged
+   * like {@link #page} and reduced to the changes to this realm's administration: a master account
+   * given or stripped of rights over the realm, and any change (a password reset, a deletion) to an
+   * account that administers it, or once did (rights granted in master's stored events, or changes
+   * made in this realm). In Keycloak's own shape, as its admin-events list gives them.
+   */
+  public static Map<String, Object> changes(
+      KeycloakSession session, RealmModel realm, long fromMillis, int first, int max) {
+    RealmModel master = master(session, realm);
+    ClientModel adminClient = realm.getMasterAdminClient();
+    if (master == null || adminClient == null) {
+      return envelope(realm.getName(), 0, fromMillis, List.of());
+    }
+    EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+    List<AdminEvent> scanned =
+        store
+            .createAdminQuery()
+            .realm(master.getId())
+            .fromTime(fromMillis)
+            .orderByAscTime()
+            .firstResult(first)
+            .maxResults(max)
+            .getResultStream()
+            .toList();
+    RealmAdministration administration = administration(master, adminClient);
+    Map<String, Boolean> administrators = new HashMap<>();
+    Predicate<String> administrator =
+        id ->
+            administrators.computeIfAbsent(
+                id, key -> administers(session, store, realm, master, administration, key));
+    List<Map<String, Object>> events = new ArrayList<>();
+    long newest = fromMillis;
+    for (AdminEvent e : scanned) {
+      newest = Math.max(newest, e.getTime());
+      if (administration.concerns(e.getResourcePath(), e.getRepresentation(), administrator)) {
+        events.add(view(e));
+      }
+    }
+    return envelope(master.getName(), scanned.size(), newest, events);
+  }
+
+  /** Master, unless the realm is master itself, whose own event store already has all this. */
+  private static RealmModel master(KeycloakSession session, RealmModel realm) {
+    RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
+    return master == null || master.getId().equals(realm.getId()) ? null : master;
+  }
+
+  private static RealmAdministration administration(RealmModel master, ClientModel adminClient) {
+    List<RoleModel> rights = adminClient.getRolesStream().toList();
+    List<RoleModel> holding =
+        master.getRolesStream().filter(r -> rights.stream().anyMatch(r::hasRole)).toList();
+    return new RealmAdministration(
+        adminClient.getId(),
+        holding.stream().map(RoleModel::getId).collect(Collectors.toSet()),
+        holding.stream().map(RoleModel::getName).collect(Collectors.toSet()));
+  }
+
+  /**
+   * Whether master account {@code id} administers the realm now, was given rights over it in
+   * master's stored admin events, or made changes in the realm: a deleted or demoted administrator
+   * still counts, so their deletion or demotion is not lost.
+   */
+  private static boolean administers(
+      KeycloakSession session,
+      EventStoreProvider store,
+      RealmModel realm,
+      RealmModel master,
+      RealmAdministration administration,
+      String id) {
+    if (EventActors.administrator(session, realm, master, id).isPresent()) {
+      return true;
+    }
+    boolean granted =
+        store
+            .createAdminQuery()
+            .realm(master.getId())
+            .resourcePath("users/" + id + "/role-mappings/*")
+            .getResultStream()
+            .anyMatch(
+                e ->
+                    e.getResourcePath().contains(administration.clientId())
+                        || administration.grantsARoleOfIt(
+                            e.getResourcePath(), e.getRepresentation()));
+    return granted
+        || store
+            .createAdminQuery()
+            .realm(realm.getId())
+            .authUser(id)
+            .maxResults(1)
+            .getResultStream()
+            .findAny()
+            .isPresent();
+  }
+
+  private static Map<String, Object> envelope(
+      String realm, int scanned, long newest, List<Map<String, Object>> events) {
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("realm", realm);
+    page.put("scanned", scanned);
     page.put("newest", newest);
     page.put("events", events);
     return page;
+  }
+
+  private static Map<String, Object> view(AdminEvent e) {
+    Map<String, Object> auth = new LinkedHashMap<>();
+    if (e.getAuthDetails() != null) {
+      auth.put("realmId", e.getAuthDetails().getRealmId());
+      auth.put("clientId", e.getAuthDetails().getClientId());
+      auth.put("userId", e.getAuthDetails().getUserId());
+      auth.put("ipAddress", e.getAuthDetails().getIpAddress());
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", e.getId());
+    view.put("time", e.getTime());
+    view.put("operationType", e.getOperationType().name());
+    view.put("resourceType", e.getResourceTypeAsString());
+    view.put("resourcePath", e.getResourcePath());
+    view.put("representation", e.getRepresentation());
+    view.put("error", e.getError());
+    view.put("authDetails", auth);
+    return view;
   }
 
   private static Map<String, Object> view(Event e, EventActors.Actor actor) {

@@ -14,13 +14,16 @@ import vn.yte.iam.testsupport.KeycloakServer;
 /**
  * LOG-4: the audit service learns who an event's account id is, also for a server administrator who
  * signs in to {@code master}, and nobody learns more than the realm's own events show. LOG-1: it
- * reads the sign-ins of the server administrators of its realm, and of no one else in master.
+ * reads the sign-ins of the server administrators of its realm, and of no one else in master, and
+ * the changes made in master to its administration, and to no other account.
  */
 class EventActorsIT extends RealKeycloakIT {
   private static final String ACTORS =
       "/realms/" + KeycloakTestSupport.REALM + "/yte-accounts/actors/";
   private static final String SERVER_EVENTS =
       "/realms/" + KeycloakTestSupport.REALM + "/yte-accounts/server-events";
+  private static final String SERVER_ADMIN_EVENTS =
+      "/realms/" + KeycloakTestSupport.REALM + "/yte-accounts/server-admin-events";
   private static final String MASTER_PASSWORD = "Qtmc-Master-2026!x";
   private static String auditService;
 
@@ -118,5 +121,87 @@ class EventActorsIT extends RealKeycloakIT {
         keycloak.get(SERVER_EVENTS + "?dateFrom=0&max=1", auditService);
     assertThat(one.json().get("scanned").asInt()).isEqualTo(1);
     assertThat(one.json().get("newest").asLong()).isPositive();
+  }
+
+  @Test
+  void theChangesInMasterToTheRealmsAdministrationAndToNoOtherAccount() {
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    String masterRights = clientId("master-realm");
+    // A new administrator of the demo realm: created, then given the right to manage its users.
+    String newcomer = created("qtmc.moi.demo");
+    grant(newcomer, demoRights, "manage-users");
+    // An administrator of master alone, created, given a right over master, then renamed.
+    String bystander = created("qtmc.chi.master");
+    grant(bystander, masterRights, "view-users");
+    KeycloakTestSupport.Response renamed =
+        keycloak.adminPut("/realms/master/users/" + bystander, Map.of("firstName", "Khác"));
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(204);
+    // The demo realm's administrator leaves; their deletion is the realm's concern too.
+    assertThat(keycloak.adminDelete("/realms/master/users/" + newcomer).status()).isEqualTo(204);
+
+    KeycloakTestSupport.Response r =
+        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("realm").asText()).isEqualTo("master");
+    List<JsonNode> events = new java.util.ArrayList<>();
+    r.json().get("events").forEach(events::add);
+    String actor = keycloak.userId("master", "service-account-" + KeycloakServer.ADMIN_CLIENT_ID);
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("operationType").asText()).isEqualTo("CREATE");
+              assertThat(e.get("resourceType").asText()).isEqualTo("USER");
+              assertThat(e.get("resourcePath").asText()).isEqualTo("users/" + newcomer);
+              assertThat(e.get("representation").asText()).contains("qtmc.moi.demo");
+              assertThat(e.get("authDetails").get("userId").asText()).isEqualTo(actor);
+              assertThat(e.get("id").asText()).isNotBlank();
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("operationType").asText()).isEqualTo("CREATE");
+              assertThat(e.get("resourcePath").asText())
+                  .isEqualTo("users/" + newcomer + "/role-mappings/clients/" + demoRights);
+              assertThat(e.get("representation").asText()).contains("manage-users");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("operationType").asText()).isEqualTo("DELETE");
+              assertThat(e.get("resourcePath").asText()).isEqualTo("users/" + newcomer);
+            });
+    assertThat(events)
+        .noneMatch(e -> e.get("resourcePath").asText().contains(bystander))
+        .noneMatch(e -> e.get("resourcePath").asText().contains(masterRights));
+    assertThat(r.json().get("scanned").asInt()).isGreaterThan(events.size());
+
+    String clinician =
+        keycloak.demoToken(KeycloakTestSupport.CLINICIAN, KeycloakTestSupport.CLINICIAN_PASSWORD);
+    assertThat(keycloak.get(SERVER_ADMIN_EVENTS, clinician).status()).isEqualTo(403);
+    assertThat(keycloak.get(SERVER_ADMIN_EVENTS, null).status()).isEqualTo(401);
+  }
+
+  private static String clientId(String clientId) {
+    return keycloak
+        .adminGet("/realms/master/clients?clientId=" + clientId)
+        .json()
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
+  private static String created(String username) {
+    KeycloakTestSupport.Response created =
+        keycloak.adminPost("/realms/master/users", Map.of("username", username, "enabled", true));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return keycloak.userId("master", username);
+  }
+
+  private static void grant(String user, String client, String role) {
+    JsonNode right =
+        keycloak.adminGet("/realms/master/clients/" + client + "/roles/" + role).json();
+    KeycloakTestSupport.Response granted =
+        keycloak.adminPost(
+            "/realms/master/users/" + user + "/role-mappings/clients/" + client, List.of(right));
+    assertThat(granted.status()).as(granted.body()).isEqualTo(204);
   }
 }
