@@ -15,14 +15,15 @@ import vn.yte.iam.mfa.audit.AuditService;
 
 /**
  * Pulls Keycloak's login, logout, MFA, password, token-to-client and admin events into the audit
- * chain (LOG-1), each tied to its user and SSO session (LOG-3), and the sign-ins of the server
- * administrators who administer the realm, from {@code master}. Exactly once: an event's id is
- * stored with its audit record in one transaction, so an overlap, a retry or a crash between pull
- * and commit cannot record it twice, and a failed pull loses nothing (the cursor does not move).
+ * chain (LOG-1), each tied to its user and SSO session (LOG-3), and, from {@code master}, the
+ * sign-ins of the server administrators who administer the realm and the changes made there to the
+ * realm's administration. Exactly once: an event's id is stored with its audit record in one
+ * transaction, so an overlap, a retry or a crash between pull and commit cannot record it twice,
+ * and a failed pull loses nothing (the cursor does not move).
  */
 @Service
 public class EventIngest {
-  static final List<String> KINDS = List.of("USER", "ADMIN", "SERVER");
+  static final List<String> KINDS = List.of("USER", "ADMIN", "SERVER", "SERVER_ADMIN");
   private static final Logger log = LoggerFactory.getLogger(EventIngest.class);
 
   private final KeycloakEventClient keycloak;

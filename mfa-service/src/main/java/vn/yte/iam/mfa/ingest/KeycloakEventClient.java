@@ -59,7 +59,19 @@ public class KeycloakEventClient {
   /** Events of one kind stored at or after {@code fromMillis}, oldest first, one page. */
   EventPage page(String kind, long fromMillis, int first) {
     if ("SERVER".equals(kind)) {
-      return serverPage(fromMillis, first);
+      return serverPage(
+          "server-events",
+          fromMillis,
+          first,
+          (json, realm) ->
+              userEvent(json, "SERVER", realm + "/" + JSONObjectUtils.getString(json, "username")));
+    }
+    if ("SERVER_ADMIN".equals(kind)) {
+      return serverPage(
+          "server-admin-events",
+          fromMillis,
+          first,
+          (json, realm) -> adminEvent(json, "SERVER_ADMIN", realm));
     }
     String path = "USER".equals(kind) ? "/events" : "/admin-events";
     HttpResponse<String> response =
@@ -72,7 +84,9 @@ public class KeycloakEventClient {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) item;
         events.add(
-            "USER".equals(kind) ? userEvent(json, "USER", username(json)) : adminEvent(json));
+            "USER".equals(kind)
+                ? userEvent(json, "USER", username(json))
+                : adminEvent(json, "ADMIN", null));
       }
       long newest = events.stream().mapToLong(KeycloakEvent::time).max().orElse(fromMillis);
       return new EventPage(events, events.size(), newest);
@@ -82,16 +96,18 @@ public class KeycloakEventClient {
   }
 
   /**
-   * LOG-1 for the server's administrators: their sign-ins happen in {@code master}, which this
-   * realm's service account cannot read. Our extension's {@code server-events} resource (same
-   * {@code view-events} permission) gives those of the master accounts that administer this realm,
-   * each recorded as {@code master/<username>}, as their admin events here are.
+   * LOG-1 for the server's administrators: their sign-ins, and the changes that make, unmake or
+   * reset them, happen in {@code master}, which this realm's service account cannot read. Our
+   * extension's {@code server-events} and {@code server-admin-events} resources (same {@code
+   * view-events} permission) give those that concern this realm's administration, the accounts
+   * recorded as {@code master/<username>}, as their admin events here are.
    */
-  private EventPage serverPage(long fromMillis, int first) {
+  private EventPage serverPage(
+      String resource, long fromMillis, int first, ServerEventReader reader) {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(
-                URI.create(issuer + "/yte-accounts/server-events" + paging(fromMillis, first))),
+                URI.create(issuer + "/yte-accounts/" + resource + paging(fromMillis, first))),
             true);
     try {
       Map<String, Object> page = JSONObjectUtils.parse(response.body());
@@ -102,8 +118,7 @@ public class KeycloakEventClient {
       }
       List<KeycloakEvent> events = new ArrayList<>();
       for (Map<String, Object> json : items) {
-        events.add(
-            userEvent(json, "SERVER", realm + "/" + JSONObjectUtils.getString(json, "username")));
+        events.add(reader.read(json, realm));
       }
       return new EventPage(
           events,
@@ -216,13 +231,23 @@ public class KeycloakEventClient {
             bounded((error == null ? "" : "error=" + error + " ") + sorted(details))));
   }
 
-  private static KeycloakEvent adminEvent(Map<String, Object> json) throws ParseException {
+  /** One event of a page from master, which names master ({@code realm}). */
+  private interface ServerEventReader {
+    KeycloakEvent read(Map<String, Object> json, String realm) throws ParseException;
+  }
+
+  /**
+   * An admin event; {@code realm} names the realm it was made in when that is not this one (the
+   * resource path alone would read as this realm's).
+   */
+  private static KeycloakEvent adminEvent(Map<String, Object> json, String kind, String realm)
+      throws ParseException {
     Map<String, Object> auth = JSONObjectUtils.getJSONObject(json, "authDetails");
     String error = JSONObjectUtils.getString(json, "error");
     String representation = JSONObjectUtils.getString(json, "representation");
     return new KeycloakEvent(
         JSONObjectUtils.getString(json, "id"),
-        "ADMIN",
+        kind,
         JSONObjectUtils.getLong(json, "time"),
         new AuditEvent(
             "KC_ADMIN_" + JSONObjectUtils.getString(json, "operationType"),
@@ -237,7 +262,8 @@ public class KeycloakEventClient {
             null,
             null,
             bounded(
-                JSONObjectUtils.getString(json, "resourceType")
+                (realm == null ? "" : "realm=" + realm + " ")
+                    + JSONObjectUtils.getString(json, "resourceType")
                     + " "
                     + JSONObjectUtils.getString(json, "resourcePath")
                     + (error == null ? "" : " error=" + error)

@@ -67,6 +67,48 @@ final class KeycloakEvents {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A new account in master, made by the server's service account, given the right {@code right} of
+   * master's client {@code rightsClient} (such as {@code yte-demo-realm}); returns its id.
+   */
+  String newMasterAccount(String username, String rightsClient, String right) throws Exception {
+    String created =
+        admin(
+                "POST",
+                "/realms/master/users",
+                "{\"username\":\"" + username + "\",\"enabled\":true}")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    String user = created.substring(created.lastIndexOf('/') + 1);
+    String clients = admin("GET", "/realms/master/clients?clientId=" + rightsClient, null).body();
+    String client = (String) ((Map<?, ?>) JSONArrayUtils.parse(clients).get(0)).get("id");
+    String role = admin("GET", "/realms/master/clients/" + client + "/roles/" + right, null).body();
+    HttpResponse<String> granted =
+        admin(
+            "POST",
+            "/realms/master/users/" + user + "/role-mappings/clients/" + client,
+            "[" + role + "]");
+    if (granted.statusCode() != 204) {
+      throw new IllegalStateException("Right not granted: " + granted.body());
+    }
+    return user;
+  }
+
+  private HttpResponse<String> admin(String method, String path, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin" + path))
+            .header("Authorization", "Bearer " + keycloak.adminToken());
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Ends the SSO session of a his-demo login. */
   HttpResponse<String> logout(String refreshToken) throws Exception {
     return http.send(

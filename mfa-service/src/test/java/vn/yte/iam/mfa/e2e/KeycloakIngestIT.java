@@ -99,7 +99,8 @@ class KeycloakIngestIT {
    * LOG-4 and LOG-6: Keycloak names the account of a logout, and of every admin event, by id only.
    * The records are still in that account's own trail, under its username, also when the service
    * restarted in between and must ask Keycloak who the id is; a server administrator, who signs in
-   * to master, under {@code master/} and their username, with their sign-ins there (LOG-1).
+   * to master, under {@code master/} and their username, with their sign-ins there and the
+   * administrators of this realm they made there, and no other account of master (LOG-1).
    */
   @Test
   @Order(1) // the test below fails the administrator's logins on purpose
@@ -119,6 +120,9 @@ class KeycloakIngestIT {
     String serverRole = role + "-by-master";
     HttpResponse<String> byMaster = events.createRealmRole(keycloak.adminToken(), serverRole);
     assertThat(byMaster.statusCode()).as(byMaster.body()).isEqualTo(201);
+    // In master: a new administrator of the demo realm, and one of master alone (LOG-1).
+    String newAdmin = events.newMasterAccount("qtmc.ingest.demo", "yte-demo-realm", "view-users");
+    String masterOnly = events.newMasterAccount("qtmc.ingest.master", "master-realm", "view-users");
     // The server's administrator tries master with a password alone, which master refuses (SEC-3).
     HttpResponse<String> passwordAlone =
         events.masterLogin(KeycloakServer.ADMIN_USERNAME, keycloak.adminPassword());
@@ -145,6 +149,19 @@ class KeycloakIngestIT {
       await(
           () ->
               trailHas(
+                      audit,
+                      serviceAccount,
+                      "KC_ADMIN_CREATE",
+                      "realm=master USER users/" + newAdmin + " ")
+                  && trailHas(
+                      audit,
+                      serviceAccount,
+                      "KC_ADMIN_CREATE",
+                      "realm=master CLIENT_ROLE_MAPPING users/" + newAdmin + "/role-mappings/"),
+          "the new administrator of the realm, made in master, in its maker's trail");
+      await(
+          () ->
+              trailHas(
                   audit,
                   "master/" + KeycloakServer.ADMIN_USERNAME,
                   "KC_LOGIN_ERROR",
@@ -152,6 +169,9 @@ class KeycloakIngestIT {
           "the server administrator's refused sign-in, in their trail");
       await(
           () -> trailHas(audit, CLINICIAN, "KC_LOGOUT", ""), "the logout in the clinician's trail");
+      // master's own administrators are other hospitals' business, not this realm's.
+      assertThat(audit.find(new AuditQuery(null, null, null, null, null, null, 1000)))
+          .noneMatch(r -> r.event().detail() != null && r.event().detail().contains(masterOnly));
       assertThat(audit.verify()).isEmpty();
     }
   }

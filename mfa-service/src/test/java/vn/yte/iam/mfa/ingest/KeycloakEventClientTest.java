@@ -45,6 +45,9 @@ class KeycloakEventClientTest {
 
   final List<String> serverEventQueries = new CopyOnWriteArrayList<>();
 
+  /** The answer to every server-admin-events request. */
+  volatile String serverAdminEvents = "";
+
   KeycloakEventClient client;
 
   @BeforeEach
@@ -78,6 +81,9 @@ class KeycloakEventClientTest {
           serverEventQueries.add(exchange.getRequestURI().getRawQuery());
           answer(exchange, 200, serverEvents);
         });
+    keycloak.createContext(
+        REALM + "/yte-accounts/server-admin-events",
+        exchange -> answer(exchange, 200, serverAdminEvents));
     keycloak.start();
     String issuer = "http://127.0.0.1:" + keycloak.getAddress().getPort() + REALM;
     client =
@@ -186,5 +192,37 @@ class KeycloakEventClientTest {
     assertThatThrownBy(() -> client.page("SERVER", 0, 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without realm or events");
+  }
+
+  /**
+   * LOG-1: a change made in master to the realm's administration is recorded as an admin event
+   * whose detail says it was made in master: its resource path alone would read as this realm's.
+   */
+  @Test
+  void aChangeMadeInMasterSaysSo() {
+    serverAdminEvents =
+        """
+        {"realm":"master","scanned":7,"newest":1795500009000,"events":[
+          {"id":"adm-1","time":1795500008000,"operationType":"CREATE",
+           "resourceType":"CLIENT_ROLE_MAPPING",
+           "resourcePath":"users/id-new/role-mappings/clients/id-demo-realm",
+           "representation":"[{\\\"name\\\":\\\"manage-users\\\"}]","error":null,
+           "authDetails":{"realmId":"id-master","clientId":"id-console","userId":"id-root",
+                          "ipAddress":"10.1.2.3"}}]}
+        """;
+
+    EventPage page = client.page("SERVER_ADMIN", 0, 0);
+
+    assertThat(page.scanned()).isEqualTo(7);
+    assertThat(page.newest()).isEqualTo(1795500009000L);
+    KeycloakEvent e = page.events().get(0);
+    assertThat(e.kind()).isEqualTo("SERVER_ADMIN");
+    assertThat(e.event().type()).isEqualTo("KC_ADMIN_CREATE");
+    assertThat(e.event().actorSubject()).isEqualTo("id-root");
+    assertThat(e.event().actorUsername()).isNull(); // named later, as every admin event's actor
+    assertThat(e.event().detail())
+        .isEqualTo(
+            "realm=master CLIENT_ROLE_MAPPING users/id-new/role-mappings/clients/id-demo-realm"
+                + " [{\"name\":\"manage-users\"}]");
   }
 }
