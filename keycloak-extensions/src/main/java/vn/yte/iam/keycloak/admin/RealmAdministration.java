@@ -26,8 +26,8 @@ record RealmAdministration(String clientId, Set<String> roleIds, Set<String> rol
     if (path == null) {
       return false;
     }
-    if (path.contains(clientId)) {
-      return true; // its roles granted, revoked or changed, to an account or to a group
+    if (grantsRights(path, representation)) {
+      return true;
     }
     String[] segments = path.split("/");
     if (segments.length > 1) {
@@ -51,17 +51,20 @@ record RealmAdministration(String clientId, Set<String> roleIds, Set<String> rol
           break;
       }
     }
-    return grantsARoleOfIt(path, representation);
+    return false;
   }
 
   /**
-   * A role of master granted to or taken from an account or a group: the representation lists the
-   * roles by id. Ids are UUIDs, quoted in the JSON, so a match is that id and no other.
+   * Rights over the realm granted, revoked or changed: a path through the management client (its
+   * roles, to an account or to a group), or a role of master that holds them mapped to an account
+   * or a group, which the representation lists by id. Ids are UUIDs, quoted in the JSON, so a match
+   * is that id and no other.
    */
-  boolean grantsARoleOfIt(String path, String representation) {
+  boolean grantsRights(String path, String representation) {
     return path != null
-        && path.endsWith("/role-mappings/realm")
-        && representation != null
-        && roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
+        && (path.contains(clientId)
+            || path.endsWith("/role-mappings/realm")
+                && representation != null
+                && roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"')));
   }
 }

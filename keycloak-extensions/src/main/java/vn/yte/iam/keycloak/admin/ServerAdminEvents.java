@@ -146,11 +146,7 @@ public final class ServerAdminEvents {
             .realm(master.getId())
             .resourcePath("users/" + id + "/role-mappings/*")
             .getResultStream()
-            .anyMatch(
-                e ->
-                    e.getResourcePath().contains(administration.clientId())
-                        || administration.grantsARoleOfIt(
-                            e.getResourcePath(), e.getRepresentation()));
+            .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
     return granted
         || store
             .createAdminQuery()
