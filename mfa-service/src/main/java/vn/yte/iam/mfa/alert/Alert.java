@@ -15,9 +15,10 @@ import vn.yte.iam.mfa.audit.AuditRecord;
  * SECURITY_ALERT} (so alerts are as tamper-evident as the rest of the trail), with its kind in the
  * outcome, and a message in Vietnamese and English.
  *
- * <p>The record's detail is the fixed English form {@link Detections} and the gateway write; it
- * stays in the trail as written, and the messages are read back from it, so that the Vietnamese one
- * is Vietnamese throughout. A detail in any other form is shown as it is rather than guessed at.
+ * <p>The record's detail is a fixed English form, written by the methods below (for {@link
+ * Detections} and the gateway) and read back by the patterns beside them; it stays in the trail as
+ * written, and the messages are put in words from it, so that the Vietnamese one is Vietnamese
+ * throughout. A detail in any other form is shown as it is rather than guessed at.
  */
 public record Alert(
     long seq,
@@ -29,6 +30,9 @@ public record Alert(
     String detail) {
   public static final String TYPE = "SECURITY_ALERT";
 
+  /** Kind of the alert the gateway raises itself (SEC-2). */
+  public static final String BULK_LOOKUP = "BULK_LOOKUP";
+
   private static final Pattern FAILURES = Pattern.compile("(\\d+) failed logins in (\\d+) min");
   private static final Pattern SPRAYING =
       Pattern.compile("(\\d+) accounts failed logins from this address in (\\d+) min");
@@ -36,6 +40,23 @@ public record Alert(
       Pattern.compile("signals ([A-Z_]+(?:,[A-Z_]+)*)(?:, action ([a-z]+))?");
   private static final Pattern BULK =
       Pattern.compile("more than (\\d+) distinct citizens in an hour");
+
+  static String bruteForceDetail(long failures, long minutes) {
+    return failures + " failed logins in " + minutes + " min";
+  }
+
+  static String sprayingDetail(long accounts, long minutes) {
+    return accounts + " accounts failed logins from this address in " + minutes + " min";
+  }
+
+  /** {@code signals} comma-separated, as Keycloak lists them; {@code action} may be null. */
+  static String sharingDetail(String signals, String action) {
+    return "signals " + signals + (action == null ? "" : ", action " + action);
+  }
+
+  public static String bulkLookupDetail(int distinctCitizens) {
+    return "more than " + distinctCitizens + " distinct citizens in an hour";
+  }
 
   /** The shared-account step's signals and actions (ACC-3), as Keycloak names them. */
   private static final Map<String, Words> SHARING_WORDS =
@@ -91,7 +112,7 @@ public record Alert(
                           + " phút");
       case Detections.SHARED_ACCOUNT ->
           "Nghi dùng chung tài khoản " + account + ": " + reworded(SHARING, m -> sharing(m, true));
-      case "BULK_LOOKUP" ->
+      case BULK_LOOKUP ->
           "Tra cứu CSDLQG về dân cư hàng loạt, tài khoản "
               + account
               + ": "
@@ -106,7 +127,7 @@ public record Alert(
       case Detections.PASSWORD_SPRAYING -> "Password spraying from " + sourceIp + ": " + detail;
       case Detections.SHARED_ACCOUNT ->
           "Account " + account + " may be shared: " + reworded(SHARING, m -> sharing(m, false));
-      case "BULK_LOOKUP" -> "Bulk population-database lookups by " + account + ": " + detail;
+      case BULK_LOOKUP -> "Bulk population-database lookups by " + account + ": " + detail;
       default -> "Security alert " + kind + ": " + detail;
     };
   }

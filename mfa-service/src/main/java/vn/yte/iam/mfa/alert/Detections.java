@@ -47,9 +47,7 @@ final class Detections {
       long failures = counts.failuresOf(e.actorUsername(), since, r.recordedAt());
       if (failures >= limits.bruteForceFailures()
           && !counts.alerted(BRUTE_FORCE, e.actorUsername(), null, since)) {
-        alerts.add(
-            alert(
-                e, BRUTE_FORCE, e.sourceIp(), failures + " failed logins in " + minutes + " min"));
+        alerts.add(alert(e, BRUTE_FORCE, e.sourceIp(), Alert.bruteForceDetail(failures, minutes)));
       }
     }
     if (LOGIN_ERROR.equals(e.type()) && e.sourceIp() != null) {
@@ -69,14 +67,18 @@ final class Detections {
                 null,
                 null,
                 null,
-                accounts + " accounts failed logins from this address in " + minutes + " min"));
+                Alert.sprayingDetail(accounts, minutes)));
       }
     }
     if (e.type().startsWith("KC_") && e.detail() != null && e.actorUsername() != null) {
       Matcher sharing = SHARING.matcher(e.detail());
       if (sharing.find() && !counts.alerted(SHARED_ACCOUNT, e.actorUsername(), null, since)) {
-        String action = sharing.group(2) == null ? "" : ", action " + sharing.group(2);
-        alerts.add(alert(e, SHARED_ACCOUNT, e.sourceIp(), "signals " + sharing.group(1) + action));
+        alerts.add(
+            alert(
+                e,
+                SHARED_ACCOUNT,
+                e.sourceIp(),
+                Alert.sharingDetail(sharing.group(1), sharing.group(2))));
       }
     }
     return alerts;

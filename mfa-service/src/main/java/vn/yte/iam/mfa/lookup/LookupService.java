@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import vn.yte.iam.mfa.alert.Alert;
 import vn.yte.iam.mfa.audit.AuditEvent;
 import vn.yte.iam.mfa.audit.AuditRecord;
 import vn.yte.iam.mfa.audit.AuditService;
@@ -21,7 +22,6 @@ import vn.yte.iam.mfa.web.ApiException;
 @Service
 public class LookupService {
   static final String EVENT = "POPULATION_LOOKUP";
-  static final String ALERT = "SECURITY_ALERT";
 
   private final AuditService audit;
   private final PopulationConnector connector;
@@ -90,12 +90,12 @@ public class LookupService {
     if (verdict == LookupGuard.Verdict.ALLOW_BULK) {
       // SEC-2: flagged, not refused; a clinic working a queue can look up many people.
       recordOrFail(
-          ALERT,
+          Alert.TYPE,
           caller,
-          "BULK_LOOKUP",
+          Alert.BULK_LOOKUP,
           null,
           null,
-          "more than " + guard.bulkThreshold() + " distinct citizens in an hour");
+          Alert.bulkLookupDetail(guard.bulkThreshold()));
       try {
         guard.bulkAlertRaised(caller.subject(), now);
       } catch (RuntimeException e) {
