@@ -1,5 +1,8 @@
 package vn.yte.iam.keycloak.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -9,20 +12,32 @@ import java.util.function.Predicate;
  * administrator of every realm who creates an administrator for another hospital changes nothing of
  * this realm's, and its auditors must not learn of it.
  *
- * @param clientId id of the realm's management client in master ({@code <realm>-realm}), whose
- *     roles are the rights over the realm
+ * @param clientId id of the realm's management client in master, whose roles are the rights over
+ *     the realm
+ * @param clientName the same client's name ({@code <realm>-realm}), by which an imported account or
+ *     group is given those rights
  * @param roleIds ids of master's realm roles that hold any of those rights (such as {@code admin})
  * @param roleNames the names of the same roles
  */
-record RealmAdministration(String clientId, Set<String> roleIds, Set<String> roleNames) {
+record RealmAdministration(
+    String clientId, String clientName, Set<String> roleIds, Set<String> roleNames) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Who holds or held rights over the realm: accounts and groups of master, by id, as far as master
+   * and its stored events tell.
+   */
+  record Holders(Predicate<String> accounts, Predicate<String> groups) {}
 
   /**
    * Whether the change at {@code path} (Keycloak's resource path in master), with its {@code
    * representation} (may be null), concerns the realm's administration: a grant, revocation or
-   * redefinition of the management client's roles or of a role that holds them, or any change to an
-   * account that {@code administrator} says administers or administered the realm.
+   * redefinition of the management client's roles or of a role that holds them; any change to an
+   * account or a group that {@code holders} says holds or held rights over the realm, such as its
+   * deletion; or an account joining or leaving such a group.
    */
-  boolean concerns(String path, String representation, Predicate<String> administrator) {
+  boolean concerns(String path, String representation, Holders holders) {
     if (path == null) {
       return false;
     }
@@ -30,41 +45,69 @@ record RealmAdministration(String clientId, Set<String> roleIds, Set<String> rol
       return true;
     }
     String[] segments = path.split("/");
-    if (segments.length > 1) {
-      switch (segments[0]) {
-        case "users":
-          if (administrator.test(segments[1])) {
-            return true;
-          }
-          break;
-        case "roles-by-id":
-          if (roleIds.contains(segments[1])) {
-            return true;
-          }
-          break;
-        case "roles":
-          if (roleNames.contains(segments[1])) {
-            return true;
-          }
-          break;
-        default:
-          break;
-      }
+    if (segments.length < 2) {
+      return false;
     }
-    return false;
+    return switch (segments[0]) {
+      case "users" ->
+          holders.accounts().test(segments[1])
+              || segments.length > 3
+                  && segments[2].equals("groups")
+                  && holders.groups().test(segments[3]);
+      case "groups" -> holders.groups().test(segments[1]);
+      case "roles-by-id" -> roleIds.contains(segments[1]);
+      case "roles" -> roleNames.contains(segments[1]);
+      default -> false;
+    };
   }
 
   /**
    * Rights over the realm granted, revoked or changed: a path through the management client (its
-   * roles, to an account or to a group), or a role of master that holds them mapped to an account
-   * or a group, which the representation lists by id. Ids are UUIDs, quoted in the JSON, so a match
-   * is that id and no other.
+   * roles, to an account or to a group); a role of master that holds them mapped to an account or a
+   * group, which the representation lists by id (ids are UUIDs, quoted in the JSON, so a match is
+   * that id and no other); or an account or a group written whole, as an import writes it, with
+   * those rights named in it.
    */
   boolean grantsRights(String path, String representation) {
-    return path != null
-        && (path.contains(clientId)
-            || path.endsWith("/role-mappings/realm")
-                && representation != null
-                && roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"')));
+    if (path == null) {
+      return false;
+    }
+    if (path.contains(clientId)) {
+      return true;
+    }
+    if (representation == null) {
+      return false;
+    }
+    if (path.endsWith("/role-mappings/realm")) {
+      return roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
+    }
+    String[] segments = path.split("/");
+    return segments.length == 2
+        && (segments[0].equals("users") || segments[0].equals("groups"))
+        && namesRights(representation);
+  }
+
+  /**
+   * Whether an account's or a group's representation, as an import or a partial import gives it,
+   * maps it to a right over the realm by name: a holding role among its {@code realmRoles}, or any
+   * role of the management client among its {@code clientRoles}.
+   */
+  private boolean namesRights(String representation) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(representation);
+    } catch (JsonProcessingException e) {
+      return false; // not a representation this rule can read; the other rules still apply
+    }
+    if (node == null || !node.isObject()) {
+      return false;
+    }
+    for (JsonNode role : node.path("realmRoles")) {
+      if (roleNames.contains(role.asText())) {
+        return true;
+      }
+    }
+    JsonNode rights = node.path("clientRoles").path(clientName);
+    return rights.isArray() && !rights.isEmpty();
   }
 }

@@ -13,6 +13,7 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -70,9 +71,10 @@ public final class ServerAdminEvents {
   /**
    * One page of master's admin events stored at or after {@code fromMillis}, oldest first, paged
    * like {@link #page} and reduced to the changes to this realm's administration: a master account
-   * given or stripped of rights over the realm, and any change (a password reset, a deletion) to an
-   * account that administers it, or once did (rights granted in master's stored events, or changes
-   * made in this realm). In Keycloak's own shape, as its admin-events list gives them.
+   * or group given or stripped of rights over the realm, and any change (a password reset, a
+   * deletion, a member joining or leaving) to an account or a group that holds them, or once did
+   * (rights granted in master's stored events, or changes made in this realm). In Keycloak's own
+   * shape, as its admin-events list gives them.
    */
   public static Map<String, Object> changes(
       KeycloakSession session, RealmModel realm, long fromMillis, int first, int max) {
@@ -92,17 +94,24 @@ public final class ServerAdminEvents {
             .maxResults(max)
             .getResultStream()
             .toList();
-    RealmAdministration administration = administration(master, adminClient);
-    Map<String, Boolean> administrators = new HashMap<>();
-    Predicate<String> administrator =
+    List<RoleModel> rights = adminClient.getRolesStream().toList();
+    RealmAdministration administration = administration(master, adminClient, rights);
+    Map<String, Boolean> groups = new HashMap<>();
+    Predicate<String> group =
         id ->
-            administrators.computeIfAbsent(
-                id, key -> administers(session, store, realm, master, administration, key));
+            groups.computeIfAbsent(
+                id, key -> heldRights(session, store, master, administration, rights, key));
+    Map<String, Boolean> accounts = new HashMap<>();
+    Predicate<String> account =
+        id ->
+            accounts.computeIfAbsent(
+                id, key -> administers(session, store, realm, master, administration, group, key));
+    RealmAdministration.Holders holders = new RealmAdministration.Holders(account, group);
     List<Map<String, Object>> events = new ArrayList<>();
     long newest = fromMillis;
     for (AdminEvent e : scanned) {
       newest = Math.max(newest, e.getTime());
-      if (administration.concerns(e.getResourcePath(), e.getRepresentation(), administrator)) {
+      if (administration.concerns(e.getResourcePath(), e.getRepresentation(), holders)) {
         events.add(view(e));
       }
     }
@@ -115,20 +124,22 @@ public final class ServerAdminEvents {
     return master == null || master.getId().equals(realm.getId()) ? null : master;
   }
 
-  private static RealmAdministration administration(RealmModel master, ClientModel adminClient) {
-    List<RoleModel> rights = adminClient.getRolesStream().toList();
+  private static RealmAdministration administration(
+      RealmModel master, ClientModel adminClient, List<RoleModel> rights) {
     List<RoleModel> holding =
         master.getRolesStream().filter(r -> rights.stream().anyMatch(r::hasRole)).toList();
     return new RealmAdministration(
         adminClient.getId(),
+        adminClient.getClientId(),
         holding.stream().map(RoleModel::getId).collect(Collectors.toSet()),
         holding.stream().map(RoleModel::getName).collect(Collectors.toSet()));
   }
 
   /**
-   * Whether master account {@code id} administers the realm now, was given rights over it in
-   * master's stored admin events, or made changes in the realm: a deleted or demoted administrator
-   * still counts, so their deletion or demotion is not lost.
+   * Whether master account {@code id} administers the realm now, or once did: a change to it stored
+   * in master's admin events gave it rights over the realm (directly, by an import naming them, or
+   * by joining a {@code group} that holds or held them), or it made changes in the realm. So the
+   * deletion or demotion of a former administrator is not lost.
    */
   private static boolean administers(
       KeycloakSession session,
@@ -136,17 +147,22 @@ public final class ServerAdminEvents {
       RealmModel realm,
       RealmModel master,
       RealmAdministration administration,
+      Predicate<String> group,
       String id) {
     if (EventActors.administrator(session, realm, master, id).isPresent()) {
       return true;
     }
+    RealmAdministration.Holders groupsOnly = new RealmAdministration.Holders(other -> false, group);
     boolean granted =
         store
             .createAdminQuery()
             .realm(master.getId())
-            .resourcePath("users/" + id + "/role-mappings/*")
+            .resourcePath("users/" + id + "*")
             .getResultStream()
-            .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
+            .anyMatch(
+                e ->
+                    administration.concerns(
+                        e.getResourcePath(), e.getRepresentation(), groupsOnly));
     return granted
         || store
             .createAdminQuery()
@@ -156,6 +172,30 @@ public final class ServerAdminEvents {
             .getResultStream()
             .findAny()
             .isPresent();
+  }
+
+  /**
+   * Whether master group {@code id} holds a right over the realm now (itself or through a parent
+   * group), or once did: a change to it stored in master's admin events gave it one. So deleting a
+   * whole group of administrators, or an account leaving it, is not lost.
+   */
+  private static boolean heldRights(
+      KeycloakSession session,
+      EventStoreProvider store,
+      RealmModel master,
+      RealmAdministration administration,
+      List<RoleModel> rights,
+      String id) {
+    GroupModel group = session.groups().getGroupById(master, id);
+    if (group != null && rights.stream().anyMatch(group::hasRole)) {
+      return true;
+    }
+    return store
+        .createAdminQuery()
+        .realm(master.getId())
+        .resourcePath("groups/" + id + "*")
+        .getResultStream()
+        .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
   }
 
   private static Map<String, Object> envelope(

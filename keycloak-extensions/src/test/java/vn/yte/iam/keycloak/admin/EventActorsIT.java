@@ -180,6 +180,85 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(keycloak.get(SERVER_ADMIN_EVENTS, null).status()).isEqualTo(401);
   }
 
+  @Test
+  void groupsAndImportsThatGiveRightsOverTheRealmAreItsConcernToo() {
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    // A group of master given the right to manage the demo realm's users, and an account that joins
+    // it and leaves again: by the time the audit service reads, neither holds any right.
+    KeycloakTestSupport.Response made =
+        keycloak.adminPost("/realms/master/groups", Map.of("name", "Quản trị demo"));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String group = groupId("Quản trị demo");
+    JsonNode right =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/manage-users").json();
+    assertThat(
+            keycloak
+                .adminPost(
+                    "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
+                    List.of(right))
+                .status())
+        .isEqualTo(204);
+    String member = created("qtmc.nhom.demo");
+    String membership = "users/" + member + "/groups/" + group;
+    assertThat(keycloak.adminPut("/realms/master/" + membership, Map.of()).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/" + membership).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/groups/" + group).status()).isEqualTo(204);
+    // An administrator of the demo realm and an ordinary account, written by a partial import of
+    // master; the administrator is deleted at once.
+    Map<String, Object> file =
+        Map.of(
+            "ifResourceExists",
+            "FAIL",
+            "users",
+            List.of(
+                Map.of(
+                    "username",
+                    "qtmc.nhap.demo",
+                    "enabled",
+                    true,
+                    "clientRoles",
+                    Map.of(KeycloakTestSupport.REALM + "-realm", List.of("view-users"))),
+                Map.of("username", "nv.nhap.master", "enabled", true)));
+    KeycloakTestSupport.Response imported =
+        keycloak.adminPost("/realms/master/partialImport", file);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    String importedAdmin = keycloak.userId("master", "qtmc.nhap.demo");
+    String importedOther = keycloak.userId("master", "nv.nhap.master");
+    assertThat(keycloak.adminDelete("/realms/master/users/" + importedAdmin).status())
+        .isEqualTo(204);
+
+    KeycloakTestSupport.Response r =
+        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> changes = new java.util.ArrayList<>();
+    r.json()
+        .get("events")
+        .forEach(
+            e ->
+                changes.add(
+                    e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
+    assertThat(changes)
+        .contains(
+            "CREATE groups/" + group,
+            "CREATE " + membership,
+            "DELETE " + membership,
+            "DELETE groups/" + group,
+            "CREATE users/" + importedAdmin,
+            "DELETE users/" + importedAdmin,
+            // The member held rights while in the group, so their account is a former
+            // administrator.
+            "CREATE users/" + member)
+        .noneMatch(change -> change.contains(importedOther));
+  }
+
+  private static String groupId(String name) {
+    String query = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode found = keycloak.adminGet("/realms/master/groups?exact=true&search=" + query).json();
+    assertThat(found).as(found.toString()).hasSize(1);
+    return found.get(0).get("id").asText();
+  }
+
   private static String clientId(String clientId) {
     return keycloak
         .adminGet("/realms/master/clients?clientId=" + clientId)

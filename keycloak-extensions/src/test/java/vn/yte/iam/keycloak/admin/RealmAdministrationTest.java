@@ -3,7 +3,6 @@ package vn.yte.iam.keycloak.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,10 +15,15 @@ class RealmAdministrationTest {
   static final String OTHER_ROLE = "9a8b7c6d-5e4f-4a3b-8c2d-create-realm";
   static final String ADMINISTRATOR = "11111111-2222-4333-8444-administrator";
   static final String STRANGER = "99999999-8888-4777-8666-other-hospital";
+  static final String ADMINS = "77777777-6666-4555-8444-admins-group";
+  static final String NURSES = "33333333-4444-4555-8666-nurses-group";
 
   final RealmAdministration demo =
-      new RealmAdministration(CLIENT, Set.of(ADMIN_ROLE), Set.of("admin"));
-  final Predicate<String> administrator = ADMINISTRATOR::equals;
+      new RealmAdministration(CLIENT, "yte-demo-realm", Set.of(ADMIN_ROLE), Set.of("admin"));
+  final RealmAdministration.Holders administrator =
+      new RealmAdministration.Holders(ADMINISTRATOR::equals, ADMINS::equals);
+  final RealmAdministration.Holders nobody =
+      new RealmAdministration.Holders(s -> false, s -> false);
 
   @Test
   void rightsOverTheRealmGrantedOrTakenAreItsConcernWhoeverTheAccount() {
@@ -34,16 +38,14 @@ class RealmAdministrationTest {
   @Test
   void aRoleOfMasterThatHoldsThoseRightsCountsByItsId() {
     String path = "users/" + STRANGER + "/role-mappings/realm";
-    assertThat(
-            demo.concerns(path, "[{\"id\":\"" + ADMIN_ROLE + "\",\"name\":\"admin\"}]", s -> false))
+    assertThat(demo.concerns(path, "[{\"id\":\"" + ADMIN_ROLE + "\",\"name\":\"admin\"}]", nobody))
         .isTrue();
-    assertThat(demo.concerns(path, "[{\"id\":\"" + OTHER_ROLE + "\"}]", s -> false)).isFalse();
-    assertThat(demo.concerns(path, null, s -> false)).isFalse();
+    assertThat(demo.concerns(path, "[{\"id\":\"" + OTHER_ROLE + "\"}]", nobody)).isFalse();
+    assertThat(demo.concerns(path, null, nobody)).isFalse();
     // The role itself redefined, by name or by id.
-    assertThat(demo.concerns("roles/admin/composites", null, s -> false)).isTrue();
-    assertThat(demo.concerns("roles-by-id/" + ADMIN_ROLE + "/composites", null, s -> false))
-        .isTrue();
-    assertThat(demo.concerns("roles/create-realm", null, s -> false)).isFalse();
+    assertThat(demo.concerns("roles/admin/composites", null, nobody)).isTrue();
+    assertThat(demo.concerns("roles-by-id/" + ADMIN_ROLE + "/composites", null, nobody)).isTrue();
+    assertThat(demo.concerns("roles/create-realm", null, nobody)).isFalse();
   }
 
   @Test
@@ -63,5 +65,48 @@ class RealmAdministrationTest {
         .isFalse();
     assertThat(demo.concerns("clients/other-hospital-realm", null, administrator)).isFalse();
     assertThat(demo.concerns(null, null, administrator)).isFalse();
+  }
+
+  @Test
+  void aGroupHoldingThoseRightsIsTheRealmsConcernAsAWholeAndInItsMembers() {
+    // The whole group deleted, renamed or given a subgroup, which inherits its rights.
+    assertThat(demo.concerns("groups/" + ADMINS, null, administrator)).isTrue();
+    assertThat(demo.concerns("groups/" + ADMINS + "/children", null, administrator)).isTrue();
+    // Anyone joining or leaving it gains or loses rights over the realm.
+    assertThat(demo.concerns("users/" + STRANGER + "/groups/" + ADMINS, null, administrator))
+        .isTrue();
+    // Another group, and its members, are not the realm's business.
+    assertThat(demo.concerns("groups/" + NURSES, null, administrator)).isFalse();
+    assertThat(demo.concerns("users/" + STRANGER + "/groups/" + NURSES, null, administrator))
+        .isFalse();
+    assertThat(demo.concerns("users/" + STRANGER + "/groups", null, administrator)).isFalse();
+  }
+
+  @Test
+  void anAccountOrGroupImportedWithThoseRightsNamedIsTheRealmsConcern() {
+    // A partial import records each account and group it writes, whole, under its own path.
+    String importedAdmin =
+        "{\"username\":\"qtmc.nhap\",\"clientRoles\":{\"yte-demo-realm\":[\"view-users\"]}}";
+    assertThat(demo.grantsRights("users/" + STRANGER, importedAdmin)).isTrue();
+    assertThat(demo.concerns("users/" + STRANGER, importedAdmin, nobody)).isTrue();
+    assertThat(demo.grantsRights("users/" + STRANGER, "{\"realmRoles\":[\"admin\"]}")).isTrue();
+    assertThat(
+            demo.grantsRights(
+                "groups/" + NURSES, "{\"clientRoles\":{\"yte-demo-realm\":[\"manage-users\"]}}"))
+        .isTrue();
+    // Accounts and groups imported with other rights, or none, are not.
+    assertThat(
+            demo.grantsRights(
+                "users/" + STRANGER,
+                "{\"realmRoles\":[\"create-realm\"],"
+                    + "\"clientRoles\":{\"other-hospital-realm\":[\"view-users\"],"
+                    + "\"yte-demo-realm\":[]}}"))
+        .isFalse();
+    assertThat(demo.grantsRights("users/" + STRANGER, "{\"username\":\"nv.khac\"}")).isFalse();
+    // The rights named anywhere else than on the account or group itself, or unreadable, are not
+    // read as a grant by name.
+    assertThat(demo.grantsRights("users/" + STRANGER + "/reset-password", importedAdmin)).isFalse();
+    assertThat(demo.grantsRights("users/" + STRANGER, "not json {")).isFalse();
+    assertThat(demo.grantsRights("users/" + STRANGER, "[\"admin\"]")).isFalse();
   }
 }
