@@ -11,7 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.TestLdapConnectionRepresentation;
 import vn.yte.iam.keycloak.assessment.RealmFacts.Directory;
-import vn.yte.iam.keycloak.assessment.RealmFacts.Directory.Probe;
+import vn.yte.iam.keycloak.assessment.RealmFacts.Probe;
 
 /**
  * SEC-5: the directories (LDAP/AD, Kerberos) a realm federates, each LDAP one connected to and

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param clientBrowserFlows browser flows that clients bind instead of the realm's, by client id
  * @param clientDirectGrantFlows direct-grant flows that clients bind instead of the realm's
  * @param directGrantClients enabled clients that allow the password grant
- * @param identityProviders enabled identity providers logins can be brokered from
+ * @param identityProviders enabled identity providers logins can be brokered from, each as {@link
+ *     IdentityProviderProbe} found it
  * @param adminBrowserFlow browser flow of the server's admin realm ({@code master})
  * @param adminDirectGrantFlow direct-grant flow of the server's admin realm
  * @param adminPasswordPolicy password policy of the server's admin realm; null without one
@@ -41,7 +42,7 @@ public record RealmFacts(
     Map<String, FlowStep> clientBrowserFlows,
     Map<String, FlowStep> clientDirectGrantFlows,
     List<String> directGrantClients,
-    List<String> identityProviders,
+    List<IdentityProvider> identityProviders,
     FlowStep adminBrowserFlow,
     FlowStep adminDirectGrantFlow,
     Map<String, String> adminPasswordPolicy,
@@ -50,6 +51,17 @@ public record RealmFacts(
     List<Directory> directories,
     Accounts accounts) {
 
+  /** What trying an existing identity system (a directory, an identity provider) showed. */
+  public enum Probe {
+    /** Answered: a directory connected and, where it binds with a credential, authenticated. */
+    CONNECTED,
+    FAILED,
+    /** Configured but switched off: its users cannot sign in. */
+    DISABLED,
+    /** Not a kind Keycloak can try here (Kerberos, a social network's login). */
+    NOT_TESTED
+  }
+
   /**
    * A federated directory and what {@link DirectoryProbe} found when it tried it.
    *
@@ -57,19 +69,19 @@ public record RealmFacts(
    * @param error why the directory failed, as the connection reported it; null otherwise
    */
   public record Directory(
-      String name, String provider, String connectionUrl, Probe probe, String error) {
+      String name, String provider, String connectionUrl, Probe probe, String error) {}
 
-    /** What trying the directory showed. */
-    public enum Probe {
-      /** Connected and, where it binds with a credential, authenticated. */
-      CONNECTED,
-      FAILED,
-      /** Configured but switched off: its users cannot sign in. */
-      DISABLED,
-      /** Not an LDAP directory, so not something Keycloak can try (Kerberos). */
-      NOT_TESTED
-    }
-  }
+  /**
+   * An enabled identity provider logins are brokered from, and what {@link IdentityProviderProbe}
+   * found when it tried it.
+   *
+   * @param provider Keycloak's provider id: {@code oidc}, {@code keycloak-oidc}, {@code saml}, ...
+   * @param url the endpoint that was tried (the failing one, if any); null when none was
+   * @param error why it failed: the endpoint's answer, or what the connection reported; null
+   *     otherwise
+   */
+  public record IdentityProvider(
+      String alias, String provider, String url, Probe probe, String error) {}
 
   /**
    * Counts over the realm's interactive (non-service) accounts that are enabled.

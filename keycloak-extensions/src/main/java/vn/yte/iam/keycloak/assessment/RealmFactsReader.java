@@ -17,7 +17,6 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -80,13 +79,7 @@ public final class RealmFactsReader {
         overrides(realm, clients, BROWSER),
         overrides(realm, directGrant, DIRECT_GRANT),
         directGrant.stream().map(ClientModel::getClientId).sorted().toList(),
-        session
-            .identityProviders()
-            .getAllStream()
-            .filter(IdentityProviderModel::isEnabled)
-            .map(IdentityProviderModel::getAlias)
-            .sorted()
-            .toList(),
+        IdentityProviderProbe.probe(session),
         admin == null ? null : flow(admin, admin.getBrowserFlow()),
         admin == null ? null : flow(admin, admin.getDirectGrantFlow()),
         admin == null ? null : PolicyString.parse(admin.getPasswordPolicy().toString()),

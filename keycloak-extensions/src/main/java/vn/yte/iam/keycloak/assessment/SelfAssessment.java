@@ -183,13 +183,13 @@ public final class SelfAssessment {
           "The authenticator enrolment action (CONFIGURE_TOTP) is disabled");
     }
     if (OtpFlows.brokers(realm.browserFlow()) && !realm.identityProviders().isEmpty()) {
+      String providers =
+          String.join(
+              ", ",
+              realm.identityProviders().stream().map(RealmFacts.IdentityProvider::alias).toList());
       check.partial(
-          "Đăng nhập qua nhà cung cấp định danh khác ("
-              + String.join(", ", realm.identityProviders())
-              + ") dựa vào MFA của họ",
-          "Logins brokered from "
-              + String.join(", ", realm.identityProviders())
-              + " rely on that provider's MFA");
+          "Đăng nhập qua nhà cung cấp định danh khác (" + providers + ") dựa vào MFA của họ",
+          "Logins brokered from " + providers + " rely on that provider's MFA");
     }
     RealmFacts.Accounts accounts = realm.accounts();
     check.ok(
@@ -500,11 +500,7 @@ public final class SelfAssessment {
           "Applications on protocols other than OIDC or SAML: " + listed(other));
     }
     directories(check, realm);
-    if (!realm.identityProviders().isEmpty()) {
-      check.ok(
-          "Đăng nhập liên kết từ hệ thống định danh sẵn có: " + listed(realm.identityProviders()),
-          "Logins brokered from existing identity systems: " + listed(realm.identityProviders()));
-    }
+    identityProviders(check, realm);
     if (citizenIdValidated(realm)) {
       check.ok(
           "Mỗi người một danh tính: số CCCD được kiểm tra và không được trùng",
@@ -570,6 +566,50 @@ public final class SelfAssessment {
     check.ok(
         federated + " tài khoản đang bật lấy từ thư mục",
         federated + " enabled accounts come from a directory");
+  }
+
+  /**
+   * SEC-5: the identity providers logins are brokered from, as {@link IdentityProviderProbe} found
+   * them.
+   */
+  private static void identityProviders(Check check, RealmFacts realm) {
+    for (RealmFacts.IdentityProvider provider : realm.identityProviders()) {
+      String name =
+          provider.alias()
+              + " ("
+              + (provider.url() == null ? provider.provider() : provider.url())
+              + ")";
+      switch (provider.probe()) {
+        case CONNECTED ->
+            check.ok(
+                "Đăng nhập liên kết từ hệ thống định danh sẵn có "
+                    + name
+                    + ", trả lời khi kiểm tra",
+                "Logins brokered from the existing identity system "
+                    + name
+                    + ", which answered when checked");
+        case FAILED ->
+            check.gap(
+                "Hệ thống định danh "
+                    + name
+                    + " lỗi khi kiểm tra: nhân viên đăng nhập qua hệ thống này không đăng nhập được ("
+                    + provider.error()
+                    + ")",
+                "Identity provider "
+                    + name
+                    + " failed: staff who sign in through it cannot sign in ("
+                    + provider.error()
+                    + ")");
+        case DISABLED, NOT_TESTED ->
+            check.ok(
+                "Đăng nhập liên kết từ hệ thống định danh sẵn có "
+                    + name
+                    + " (Keycloak không tự thử được loại này)",
+                "Logins brokered from the existing identity system "
+                    + name
+                    + " (Keycloak cannot try this kind itself)");
+      }
+    }
   }
 
   private static void otpOnEveryLogin(

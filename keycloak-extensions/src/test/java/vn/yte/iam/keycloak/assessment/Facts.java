@@ -22,7 +22,7 @@ final class Facts {
   FlowStep directGrant = Flows.shippedDirectGrant();
   Map<String, FlowStep> clientBrowser = new LinkedHashMap<>();
   List<String> directGrantClients = List.of("admin-cli", "his-demo");
-  List<String> identityProviders = List.of();
+  List<RealmFacts.IdentityProvider> identityProviders = List.of();
   FlowStep adminBrowser = Flows.shippedAdminBrowser();
   FlowStep adminDirectGrant = Flows.shippedAdminDirectGrant();
   Map<String, String> adminPolicy = new LinkedHashMap<>();

@@ -195,6 +195,77 @@ class RealmAssessmentIT extends RealKeycloakIT {
     }
   }
 
+  /**
+   * SEC-5: Keycloak calls a brokered identity provider's token endpoint and keys at every reading;
+   * keys that are not there and an endpoint that stopped answering are named with the reason, and
+   * the demo realm, which meets SEC-5 otherwise, then does not. The server's admin realm stands in
+   * for a health department's identity system.
+   */
+  @Test
+  void anIdentityProviderIsTriedAtEveryReading() throws Exception {
+    String realm = KeycloakTestSupport.REALM;
+    String instances = "/realms/" + realm + "/identity-provider/instances";
+    try {
+      String oidc = keycloak.server().baseUrl() + "/realms/master/protocol/openid-connect";
+      Map<String, String> config = new HashMap<>();
+      config.put("authorizationUrl", oidc + "/auth");
+      config.put("tokenUrl", oidc + "/token");
+      config.put("jwksUrl", oidc + "/certs");
+      config.put("validateSignature", "true");
+      config.put("useJwksUrl", "true");
+      config.put("clientId", "so-y-te-broker");
+      config.put("clientSecret", "not-used-by-the-probe");
+      config.put("clientAuthMethod", "client_secret_post");
+      Map<String, Object> provider = new HashMap<>();
+      provider.put("alias", "so-y-te");
+      provider.put("providerId", "keycloak-oidc");
+      provider.put("enabled", true);
+      provider.put("config", config);
+      KeycloakTestSupport.Response created = keycloak.adminPost(instances, provider);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      JsonNode answered = assess(realm);
+      assertThat(statuses(answered)).containsEntry("SEC-5", "MET");
+      assertThat(english(answered, "SEC-5"))
+          .contains(
+              "Logins brokered from the existing identity system so-y-te ("
+                  + oidc
+                  + "/token), which answered when checked");
+
+      // Keys asked of a realm that does not exist: Keycloak could not check the tokens.
+      String missingKeys =
+          keycloak.server().baseUrl() + "/realms/khong-co/protocol/openid-connect/certs";
+      config.put("jwksUrl", missingKeys);
+      assertThat(keycloak.adminPut(instances + "/so-y-te", provider).status()).isEqualTo(204);
+      JsonNode noKeys = assess(realm);
+      assertThat(statuses(noKeys)).containsEntry("SEC-5", "NOT_MET");
+      assertThat(english(noKeys, "SEC-5"))
+          .contains(
+              "Identity provider so-y-te ("
+                  + missingKeys
+                  + ") failed: staff who sign in through it cannot sign in (HTTP 404)");
+
+      // A token endpoint nobody listens on.
+      int closed;
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        closed = socket.getLocalPort();
+      }
+      String gone = "http://127.0.0.1:" + closed + "/token";
+      config.put("tokenUrl", gone);
+      assertThat(keycloak.adminPut(instances + "/so-y-te", provider).status()).isEqualTo(204);
+      assertThat(english(assess(realm), "SEC-5"))
+          .anySatisfy(
+              n ->
+                  assertThat(n)
+                      .startsWith(
+                          "Identity provider so-y-te ("
+                              + gone
+                              + ") failed: staff who sign in through it cannot sign in (")
+                      .containsIgnoringCase("refused"));
+    } finally {
+      keycloak.adminDelete(instances + "/so-y-te");
+    }
+  }
+
   private static Map<String, JsonNode> units(String token) {
     KeycloakTestSupport.Response r = keycloak.get("/realms/master/yte-policy/units", token);
     assertThat(r.status()).as(r.body()).isEqualTo(200);

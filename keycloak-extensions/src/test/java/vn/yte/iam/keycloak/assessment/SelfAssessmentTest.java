@@ -28,6 +28,10 @@ class SelfAssessmentTest {
     return finding.notes().stream().map(Finding.Note::en).toList();
   }
 
+  private static List<String> vietnamese(Finding finding) {
+    return finding.notes().stream().map(Finding.Note::vi).toList();
+  }
+
   @Test
   void theShippedRealmMeetsEveryRequirementButTlsOnPrivateNetworks() {
     Map<String, Status> statuses = statuses(new Facts());
@@ -144,7 +148,7 @@ class SelfAssessmentTest {
   @Test
   void brokeredLoginsMakeMfa1PartialAndNameTheProvider() {
     Facts facts = new Facts();
-    facts.identityProviders = List.of("so-y-te-ad");
+    facts.identityProviders = List.of(provider("so-y-te-ad", RealmFacts.Probe.CONNECTED, null));
     Finding mfa1 = finding(facts, "MFA-1");
     assertThat(mfa1.status()).isEqualTo(Status.PARTIAL);
     assertThat(english(mfa1))
@@ -272,8 +276,8 @@ class SelfAssessmentTest {
     facts.federated = 12;
     facts.directories =
         List.of(
-            directory("ad-benhvien", RealmFacts.Directory.Probe.CONNECTED, null),
-            directory("ldap-cu", RealmFacts.Directory.Probe.FAILED, "Connection refused"));
+            directory("ad-benhvien", RealmFacts.Probe.CONNECTED, null),
+            directory("ldap-cu", RealmFacts.Probe.FAILED, "Connection refused"));
     Finding sec5 = finding(facts, "SEC-5");
     assertThat(sec5.status()).isEqualTo(Status.NOT_MET);
     assertThat(english(sec5))
@@ -288,13 +292,13 @@ class SelfAssessmentTest {
   @Test
   void aDisabledDirectoryOrAnUnknownProtocolMakesSec5Partial() {
     Facts disabled = new Facts();
-    disabled.directories = List.of(directory("ad-cu", RealmFacts.Directory.Probe.DISABLED, null));
+    disabled.directories = List.of(directory("ad-cu", RealmFacts.Probe.DISABLED, null));
     assertThat(finding(disabled, "SEC-5").status()).isEqualTo(Status.PARTIAL);
     Facts kerberos = new Facts();
     kerberos.directories =
         List.of(
             new RealmFacts.Directory(
-                "kerberos", "kerberos", null, RealmFacts.Directory.Probe.NOT_TESTED, null));
+                "kerberos", "kerberos", null, RealmFacts.Probe.NOT_TESTED, null));
     assertThat(finding(kerberos, "SEC-5").status()).isEqualTo(Status.MET);
     Facts docker = new Facts();
     docker.clientProtocols = Map.of("openid-connect", 6, "docker-v2", 1);
@@ -317,8 +321,40 @@ class SelfAssessmentTest {
                 + " yte-accounts/duplicate-citizen-ids)");
   }
 
-  private static RealmFacts.Directory directory(
-      String name, RealmFacts.Directory.Probe probe, String error) {
+  @Test
+  void anIdentityProviderThatFailsItsProbeBreaksSec5AndIsNamedWithTheReason() {
+    Facts facts = new Facts();
+    facts.identityProviders =
+        List.of(
+            provider("so-y-te", RealmFacts.Probe.CONNECTED, null),
+            provider("benh-vien-cu", RealmFacts.Probe.FAILED, "Connection refused"),
+            new RealmFacts.IdentityProvider(
+                "google", "google", null, RealmFacts.Probe.NOT_TESTED, null));
+    Finding sec5 = finding(facts, "SEC-5");
+    assertThat(sec5.status()).isEqualTo(Status.NOT_MET);
+    assertThat(english(sec5))
+        .contains(
+            "Logins brokered from the existing identity system so-y-te"
+                + " (https://sso.soyte.vn/token), which answered when checked",
+            "Identity provider benh-vien-cu (https://sso.soyte.vn/token) failed: staff who sign in"
+                + " through it cannot sign in (Connection refused)",
+            "Logins brokered from the existing identity system google (google) (Keycloak cannot try"
+                + " this kind itself)");
+    assertThat(vietnamese(sec5))
+        .contains(
+            "Hệ thống định danh benh-vien-cu (https://sso.soyte.vn/token) lỗi khi kiểm tra: nhân"
+                + " viên đăng nhập qua hệ thống này không đăng nhập được (Connection refused)");
+    facts.identityProviders = List.of(provider("so-y-te", RealmFacts.Probe.CONNECTED, null));
+    assertThat(finding(facts, "SEC-5").status()).isEqualTo(Status.MET);
+  }
+
+  private static RealmFacts.IdentityProvider provider(
+      String alias, RealmFacts.Probe probe, String error) {
+    return new RealmFacts.IdentityProvider(
+        alias, "oidc", "https://sso.soyte.vn/token", probe, error);
+  }
+
+  private static RealmFacts.Directory directory(String name, RealmFacts.Probe probe, String error) {
     return new RealmFacts.Directory(name, "ldap", "ldap://dc1.benhvien.vn", probe, error);
   }
 
