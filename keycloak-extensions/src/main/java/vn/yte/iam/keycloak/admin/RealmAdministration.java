@@ -18,9 +18,15 @@ import java.util.function.Predicate;
  *     group is given those rights
  * @param roleIds ids of master's realm roles that hold any of those rights (such as {@code admin})
  * @param roleNames the names of the same roles
+ * @param groupPaths paths of master's groups that hold any of those rights now (such as {@code
+ *     /Quản trị}), by which an imported account is put in one
  */
 record RealmAdministration(
-    String clientId, String clientName, Set<String> roleIds, Set<String> roleNames) {
+    String clientId,
+    String clientName,
+    Set<String> roleIds,
+    Set<String> roleNames,
+    Set<String> groupPaths) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +61,8 @@ record RealmAdministration(
                   && segments[2].equals("groups")
                   && holders.groups().test(segments[3]);
       case "groups" -> holders.groups().test(segments[1]);
-      case "roles-by-id" -> roleIds.contains(segments[1]);
+      // "realms/<id>" is where a partial import records a realm role it writes.
+      case "roles-by-id", "realms" -> roleIds.contains(segments[1]);
       case "roles" -> roleNames.contains(segments[1]);
       default -> false;
     };
@@ -65,8 +72,8 @@ record RealmAdministration(
    * Rights over the realm granted, revoked or changed: a path through the management client (its
    * roles, to an account or to a group); a role of master that holds them mapped to an account or a
    * group, which the representation lists by id (ids are UUIDs, quoted in the JSON, so a match is
-   * that id and no other); or an account or a group written whole, as an import writes it, with
-   * those rights named in it.
+   * that id and no other); or an account, a group or a role written whole, as a partial import
+   * writes each one, with those rights named in it.
    */
   boolean grantsRights(String path, String representation) {
     if (path == null) {
@@ -82,17 +89,18 @@ record RealmAdministration(
       return roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
     }
     String[] segments = path.split("/");
-    return segments.length == 2
-        && (segments[0].equals("users") || segments[0].equals("groups"))
-        && namesRights(representation);
+    return segments.length == 2 && namesRights(segments[0], representation);
   }
 
   /**
-   * Whether an account's or a group's representation, as an import or a partial import gives it,
-   * maps it to a right over the realm by name: a holding role among its {@code realmRoles}, or any
-   * role of the management client among its {@code clientRoles}.
+   * Whether a representation written whole under {@code kind} ({@code users/<id>}, {@code
+   * groups/<id>}, or {@code realms/<id>}, where a partial import records a realm role) names a
+   * right over the realm: for an account or a group, a holding role among its {@code realmRoles} or
+   * a role of the management client among its {@code clientRoles}, and for an account also a
+   * holding group among its {@code groups} (by path); for a role, the same among its {@code
+   * composites}.
    */
-  private boolean namesRights(String representation) {
+  private boolean namesRights(String kind, String representation) {
     JsonNode node;
     try {
       node = JSON.readTree(representation);
@@ -102,12 +110,28 @@ record RealmAdministration(
     if (node == null || !node.isObject()) {
       return false;
     }
-    for (JsonNode role : node.path("realmRoles")) {
-      if (roleNames.contains(role.asText())) {
+    return switch (kind) {
+      case "users" ->
+          names(node.path("realmRoles"), node.path("clientRoles"))
+              || anyOf(node.path("groups"), groupPaths);
+      case "groups" -> names(node.path("realmRoles"), node.path("clientRoles"));
+      case "realms" ->
+          names(node.path("composites").path("realm"), node.path("composites").path("client"));
+      default -> false;
+    };
+  }
+
+  private boolean names(JsonNode realmRoles, JsonNode clientRoles) {
+    JsonNode rights = clientRoles.path(clientName);
+    return anyOf(realmRoles, roleNames) || rights.isArray() && !rights.isEmpty();
+  }
+
+  private static boolean anyOf(JsonNode names, Set<String> wanted) {
+    for (JsonNode name : names) {
+      if (wanted.contains(name.asText())) {
         return true;
       }
     }
-    JsonNode rights = node.path("clientRoles").path(clientName);
-    return rights.isArray() && !rights.isEmpty();
+    return false;
   }
 }

@@ -17,6 +17,7 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * LOG-1 for the server's own administrators: their sign-ins (and failed ones) happen in {@code
@@ -95,7 +96,7 @@ public final class ServerAdminEvents {
             .getResultStream()
             .toList();
     List<RoleModel> rights = adminClient.getRolesStream().toList();
-    RealmAdministration administration = administration(master, adminClient, rights);
+    RealmAdministration administration = administration(session, master, adminClient, rights);
     Map<String, Boolean> groups = new HashMap<>();
     Predicate<String> group =
         id ->
@@ -125,14 +126,20 @@ public final class ServerAdminEvents {
   }
 
   private static RealmAdministration administration(
-      RealmModel master, ClientModel adminClient, List<RoleModel> rights) {
+      KeycloakSession session, RealmModel master, ClientModel adminClient, List<RoleModel> rights) {
     List<RoleModel> holding =
         master.getRolesStream().filter(r -> rights.stream().anyMatch(r::hasRole)).toList();
     return new RealmAdministration(
         adminClient.getId(),
         adminClient.getClientId(),
         holding.stream().map(RoleModel::getId).collect(Collectors.toSet()),
-        holding.stream().map(RoleModel::getName).collect(Collectors.toSet()));
+        holding.stream().map(RoleModel::getName).collect(Collectors.toSet()),
+        session
+            .groups()
+            .getGroupsStream(master)
+            .filter(g -> rights.stream().anyMatch(g::hasRole))
+            .map(KeycloakModelUtils::buildGroupPath)
+            .collect(Collectors.toSet()));
   }
 
   /**

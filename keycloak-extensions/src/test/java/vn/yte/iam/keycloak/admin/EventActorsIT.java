@@ -252,6 +252,79 @@ class EventActorsIT extends RealKeycloakIT {
         .noneMatch(change -> change.contains(importedOther));
   }
 
+  @Test
+  void importsThatGiveRightsThroughAGroupOrARoleAreTheRealmsConcern() {
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    assertThat(
+            keycloak
+                .adminPost("/realms/master/groups", Map.of("name", "Nhóm quản trị demo"))
+                .status())
+        .isEqualTo(201);
+    String group = groupId("Nhóm quản trị demo");
+    JsonNode right =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
+    assertThat(
+            keycloak
+                .adminPost(
+                    "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
+                    List.of(right))
+                .status())
+        .isEqualTo(204);
+    // A partial import puts an account in that group by its path, and writes a role of master
+    // holding a right over the demo realm beside one holding none; the account is deleted at once.
+    Map<String, Object> file =
+        Map.of(
+            "ifResourceExists",
+            "FAIL",
+            "users",
+            List.of(
+                Map.of(
+                    "username",
+                    "qtmc.nhom.nhap",
+                    "enabled",
+                    true,
+                    "groups",
+                    List.of("/Nhóm quản trị demo"))),
+            "roles",
+            Map.of(
+                "realm",
+                List.of(
+                    Map.of(
+                        "name",
+                        "qt-demo-nhap",
+                        "composite",
+                        true,
+                        "composites",
+                        Map.of(
+                            "client",
+                            Map.of(KeycloakTestSupport.REALM + "-realm", List.of("view-events")))),
+                    Map.of("name", "vai-tro-khac-nhap"))));
+    KeycloakTestSupport.Response imported =
+        keycloak.adminPost("/realms/master/partialImport", file);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    String member = keycloak.userId("master", "qtmc.nhom.nhap");
+    String holding =
+        keycloak.adminGet("/realms/master/roles/qt-demo-nhap").json().get("id").asText();
+    String other =
+        keycloak.adminGet("/realms/master/roles/vai-tro-khac-nhap").json().get("id").asText();
+    assertThat(keycloak.adminDelete("/realms/master/users/" + member).status()).isEqualTo(204);
+
+    KeycloakTestSupport.Response r =
+        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> changes = new java.util.ArrayList<>();
+    r.json()
+        .get("events")
+        .forEach(
+            e ->
+                changes.add(
+                    e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
+    assertThat(changes)
+        .contains("CREATE users/" + member, "DELETE users/" + member, "CREATE realms/" + holding)
+        .noneMatch(change -> change.contains(other));
+  }
+
   private static String groupId(String name) {
     String query = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
     JsonNode found = keycloak.adminGet("/realms/master/groups?exact=true&search=" + query).json();

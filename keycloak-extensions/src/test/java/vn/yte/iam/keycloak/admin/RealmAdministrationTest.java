@@ -19,7 +19,8 @@ class RealmAdministrationTest {
   static final String NURSES = "33333333-4444-4555-8666-nurses-group";
 
   final RealmAdministration demo =
-      new RealmAdministration(CLIENT, "yte-demo-realm", Set.of(ADMIN_ROLE), Set.of("admin"));
+      new RealmAdministration(
+          CLIENT, "yte-demo-realm", Set.of(ADMIN_ROLE), Set.of("admin"), Set.of("/Quản trị demo"));
   final RealmAdministration.Holders administrator =
       new RealmAdministration.Holders(ADMINISTRATOR::equals, ADMINS::equals);
   final RealmAdministration.Holders nobody =
@@ -108,5 +109,35 @@ class RealmAdministrationTest {
     assertThat(demo.grantsRights("users/" + STRANGER + "/reset-password", importedAdmin)).isFalse();
     assertThat(demo.grantsRights("users/" + STRANGER, "not json {")).isFalse();
     assertThat(demo.grantsRights("users/" + STRANGER, "[\"admin\"]")).isFalse();
+  }
+
+  @Test
+  void anAccountImportedIntoAGroupHoldingThoseRightsIsTheRealmsConcern() {
+    assertThat(demo.grantsRights("users/" + STRANGER, "{\"groups\":[\"/Quản trị demo\"]}"))
+        .isTrue();
+    assertThat(demo.grantsRights("users/" + STRANGER, "{\"groups\":[\"/Điều dưỡng\"]}")).isFalse();
+    // A group is not put in a group by an import; only accounts are.
+    assertThat(demo.grantsRights("groups/" + NURSES, "{\"groups\":[\"/Quản trị demo\"]}"))
+        .isFalse();
+  }
+
+  @Test
+  void aRoleImportedHoldingThoseRightsIsTheRealmsConcern() {
+    // A partial import records each realm role it writes under realms/<role id>.
+    String role = "realms/44444444-5555-4666-8777-imported-role";
+    assertThat(
+            demo.grantsRights(
+                role,
+                "{\"name\":\"qt-demo\",\"composites\":{\"client\":{\"yte-demo-realm\":[\"view-users\"]}}}"))
+        .isTrue();
+    assertThat(demo.grantsRights(role, "{\"composites\":{\"realm\":[\"admin\"]}}")).isTrue();
+    assertThat(
+            demo.grantsRights(
+                role,
+                "{\"composites\":{\"realm\":[\"offline_access\"],\"client\":{\"account\":[\"x\"]}}}"))
+        .isFalse();
+    // A role that already holds them, written again.
+    assertThat(demo.concerns("realms/" + ADMIN_ROLE, null, nobody)).isTrue();
+    assertThat(demo.concerns(role, null, nobody)).isFalse();
   }
 }
