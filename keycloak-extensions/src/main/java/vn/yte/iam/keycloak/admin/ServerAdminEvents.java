@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.keycloak.Config;
@@ -97,16 +98,13 @@ public final class ServerAdminEvents {
             .toList();
     List<RoleModel> rights = adminClient.getRolesStream().toList();
     RealmAdministration administration = administration(session, master, adminClient, rights);
-    Map<String, Boolean> groups = new HashMap<>();
     Predicate<String> group =
-        id ->
-            groups.computeIfAbsent(
-                id, key -> heldRights(session, store, master, administration, rights, key));
-    Map<String, Boolean> accounts = new HashMap<>();
+        new Memo(
+            (parents, id) ->
+                heldRights(session, store, master, administration, rights, parents, id));
     Predicate<String> account =
-        id ->
-            accounts.computeIfAbsent(
-                id, key -> administers(session, store, realm, master, administration, group, key));
+        new Memo(
+            (unused, id) -> administers(session, store, realm, master, administration, group, id));
     RealmAdministration.Holders holders = new RealmAdministration.Holders(account, group);
     List<Map<String, Object>> events = new ArrayList<>();
     long newest = fromMillis;
@@ -183,8 +181,9 @@ public final class ServerAdminEvents {
 
   /**
    * Whether master group {@code id} holds a right over the realm now (itself or through a parent
-   * group), or once did: a change to it stored in master's admin events gave it one. So deleting a
-   * whole group of administrators, or an account leaving it, is not lost.
+   * group), or once did: a change to it stored in master's admin events gave it one, or it was made
+   * (or moved) under a group that {@code parents} says held one. So deleting a whole group of
+   * administrators, with its subgroups, or an account leaving one, is not lost.
    */
   private static boolean heldRights(
       KeycloakSession session,
@@ -192,17 +191,56 @@ public final class ServerAdminEvents {
       RealmModel master,
       RealmAdministration administration,
       List<RoleModel> rights,
+      Predicate<String> parents,
       String id) {
     GroupModel group = session.groups().getGroupById(master, id);
     if (group != null && rights.stream().anyMatch(group::hasRole)) {
       return true;
     }
-    return store
-        .createAdminQuery()
-        .realm(master.getId())
-        .resourcePath("groups/" + id + "*")
-        .getResultStream()
-        .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
+    boolean granted =
+        store
+            .createAdminQuery()
+            .realm(master.getId())
+            .resourcePath("groups/" + id + "*")
+            .getResultStream()
+            .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
+    // Keycloak records a subgroup's creation, or a group's move, at groups/<parent>/children, with
+    // the subgroup (its id quoted) as the representation.
+    return granted
+        || store
+            .createAdminQuery()
+            .realm(master.getId())
+            .resourcePath("groups/*/children")
+            .getResultStream()
+            .filter(
+                e ->
+                    e.getRepresentation() != null && e.getRepresentation().contains('"' + id + '"'))
+            .map(e -> e.getResourcePath().split("/")[1])
+            .anyMatch(parents);
+  }
+
+  /**
+   * A yes-or-no worked out once per id within one page. An id asked again while its own answer is
+   * being worked out (a group among its own parents) gets "no", so the question ends.
+   */
+  private static final class Memo implements Predicate<String> {
+    private final Map<String, Boolean> answers = new HashMap<>();
+    private final BiPredicate<Predicate<String>, String> answer;
+
+    Memo(BiPredicate<Predicate<String>, String> answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public boolean test(String id) {
+      Boolean known = answers.get(id);
+      if (known == null) {
+        answers.put(id, false);
+        known = answer.test(this, id);
+        answers.put(id, known);
+      }
+      return known;
+    }
   }
 
   private static Map<String, Object> envelope(

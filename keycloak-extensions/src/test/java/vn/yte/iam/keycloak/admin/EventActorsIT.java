@@ -325,6 +325,59 @@ class EventActorsIT extends RealKeycloakIT {
         .noneMatch(change -> change.contains(other));
   }
 
+  @Test
+  void aSubgroupOfAdministratorsDeletedWithItsParentIsTheRealmsConcern() {
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Quản trị cha")).status())
+        .isEqualTo(201);
+    String parent = groupId("Quản trị cha");
+    JsonNode right =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
+    assertThat(
+            keycloak
+                .adminPost(
+                    "/realms/master/groups/" + parent + "/role-mappings/clients/" + demoRights,
+                    List.of(right))
+                .status())
+        .isEqualTo(204);
+    KeycloakTestSupport.Response made =
+        keycloak.adminPost(
+            "/realms/master/groups/" + parent + "/children", Map.of("name", "Ca trực"));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String child =
+        keycloak
+            .adminGet("/realms/master/groups/" + parent + "/children")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    // An account joins the subgroup, which holds the parent's right, and leaves; then the parent
+    // is deleted, and the subgroup with it, in one change.
+    String member = created("qtmc.ca.truc");
+    String membership = "users/" + member + "/groups/" + child;
+    assertThat(keycloak.adminPut("/realms/master/" + membership, Map.of()).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/" + membership).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/groups/" + parent).status()).isEqualTo(204);
+
+    KeycloakTestSupport.Response r =
+        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> changes = new java.util.ArrayList<>();
+    r.json()
+        .get("events")
+        .forEach(
+            e ->
+                changes.add(
+                    e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
+    assertThat(changes)
+        .contains(
+            "CREATE groups/" + parent + "/children",
+            "CREATE " + membership,
+            "DELETE " + membership,
+            "DELETE groups/" + parent);
+  }
+
   private static String groupId(String name) {
     String query = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
     JsonNode found = keycloak.adminGet("/realms/master/groups?exact=true&search=" + query).json();
