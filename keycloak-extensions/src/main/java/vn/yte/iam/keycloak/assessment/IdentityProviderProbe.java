@@ -59,7 +59,8 @@ final class IdentityProviderProbe {
       KeycloakSession session, RequestConfig timeouts, IdentityProviderModel model) {
     String alias = model.getAlias();
     String provider = model.getProviderId();
-    List<Endpoint> endpoints = endpoints(provider, model.getConfig());
+    List<Endpoint> endpoints =
+        endpoints(provider, model.getConfig() == null ? Map.of() : model.getConfig());
     if (endpoints.isEmpty()) {
       return new IdentityProvider(alias, provider, null, Probe.NOT_TESTED, null);
     }
