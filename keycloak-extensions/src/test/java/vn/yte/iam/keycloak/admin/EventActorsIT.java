@@ -182,22 +182,9 @@ class EventActorsIT extends RealKeycloakIT {
 
   @Test
   void groupsAndImportsThatGiveRightsOverTheRealmAreItsConcernToo() {
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
     // A group of master given the right to manage the demo realm's users, and an account that joins
     // it and leaves again: by the time the audit service reads, neither holds any right.
-    KeycloakTestSupport.Response made =
-        keycloak.adminPost("/realms/master/groups", Map.of("name", "Quản trị demo"));
-    assertThat(made.status()).as(made.body()).isEqualTo(201);
-    String group = groupId("Quản trị demo");
-    JsonNode right =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/manage-users").json();
-    assertThat(
-            keycloak
-                .adminPost(
-                    "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
-                    List.of(right))
-                .status())
-        .isEqualTo(204);
+    String group = groupWithRight("Quản trị demo", "manage-users");
     String member = created("qtmc.nhom.demo");
     String membership = "users/" + member + "/groups/" + group;
     assertThat(keycloak.adminPut("/realms/master/" + membership, Map.of()).status()).isEqualTo(204);
@@ -227,18 +214,7 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(keycloak.adminDelete("/realms/master/users/" + importedAdmin).status())
         .isEqualTo(204);
 
-    KeycloakTestSupport.Response r =
-        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
-
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> changes = new java.util.ArrayList<>();
-    r.json()
-        .get("events")
-        .forEach(
-            e ->
-                changes.add(
-                    e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
-    assertThat(changes)
+    assertThat(changesInMaster())
         .contains(
             "CREATE groups/" + group,
             "CREATE " + membership,
@@ -254,22 +230,7 @@ class EventActorsIT extends RealKeycloakIT {
 
   @Test
   void importsThatGiveRightsThroughAGroupOrARoleAreTheRealmsConcern() {
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
-    assertThat(
-            keycloak
-                .adminPost("/realms/master/groups", Map.of("name", "Nhóm quản trị demo"))
-                .status())
-        .isEqualTo(201);
-    String group = groupId("Nhóm quản trị demo");
-    JsonNode right =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
-    assertThat(
-            keycloak
-                .adminPost(
-                    "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
-                    List.of(right))
-                .status())
-        .isEqualTo(204);
+    groupWithRight("Nhóm quản trị demo", "view-users");
     // A partial import puts an account in that group by its path, and writes a role of master
     // holding a right over the demo realm beside one holding none; the account is deleted at once.
     Map<String, Object> file =
@@ -309,37 +270,14 @@ class EventActorsIT extends RealKeycloakIT {
         keycloak.adminGet("/realms/master/roles/vai-tro-khac-nhap").json().get("id").asText();
     assertThat(keycloak.adminDelete("/realms/master/users/" + member).status()).isEqualTo(204);
 
-    KeycloakTestSupport.Response r =
-        keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
-
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> changes = new java.util.ArrayList<>();
-    r.json()
-        .get("events")
-        .forEach(
-            e ->
-                changes.add(
-                    e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
-    assertThat(changes)
+    assertThat(changesInMaster())
         .contains("CREATE users/" + member, "DELETE users/" + member, "CREATE realms/" + holding)
         .noneMatch(change -> change.contains(other));
   }
 
   @Test
   void aSubgroupOfAdministratorsDeletedWithItsParentIsTheRealmsConcern() {
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
-    assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Quản trị cha")).status())
-        .isEqualTo(201);
-    String parent = groupId("Quản trị cha");
-    JsonNode right =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
-    assertThat(
-            keycloak
-                .adminPost(
-                    "/realms/master/groups/" + parent + "/role-mappings/clients/" + demoRights,
-                    List.of(right))
-                .status())
-        .isEqualTo(204);
+    String parent = groupWithRight("Quản trị cha", "view-users");
     KeycloakTestSupport.Response made =
         keycloak.adminPost(
             "/realms/master/groups/" + parent + "/children", Map.of("name", "Ca trực"));
@@ -359,9 +297,35 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(keycloak.adminDelete("/realms/master/" + membership).status()).isEqualTo(204);
     assertThat(keycloak.adminDelete("/realms/master/groups/" + parent).status()).isEqualTo(204);
 
+    assertThat(changesInMaster())
+        .contains(
+            "CREATE groups/" + parent + "/children",
+            "CREATE " + membership,
+            "DELETE " + membership,
+            "DELETE groups/" + parent);
+  }
+
+  /** A new master group holding one right over the demo realm; its id. */
+  private static String groupWithRight(String name, String right) {
+    KeycloakTestSupport.Response made =
+        keycloak.adminPost("/realms/master/groups", Map.of("name", name));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String group = groupId(name);
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    JsonNode role =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + right).json();
+    KeycloakTestSupport.Response granted =
+        keycloak.adminPost(
+            "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
+            List.of(role));
+    assertThat(granted.status()).as(granted.body()).isEqualTo(204);
+    return group;
+  }
+
+  /** Master's changes the audit service is given, each as "OPERATION resource/path". */
+  private static List<String> changesInMaster() {
     KeycloakTestSupport.Response r =
         keycloak.get(SERVER_ADMIN_EVENTS + "?dateFrom=0&max=1000", auditService);
-
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     List<String> changes = new java.util.ArrayList<>();
     r.json()
@@ -370,12 +334,7 @@ class EventActorsIT extends RealKeycloakIT {
             e ->
                 changes.add(
                     e.get("operationType").asText() + " " + e.get("resourcePath").asText()));
-    assertThat(changes)
-        .contains(
-            "CREATE groups/" + parent + "/children",
-            "CREATE " + membership,
-            "DELETE " + membership,
-            "DELETE groups/" + parent);
+    return changes;
   }
 
   private static String groupId(String name) {
