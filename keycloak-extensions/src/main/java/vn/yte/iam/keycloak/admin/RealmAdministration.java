@@ -31,23 +31,27 @@ record RealmAdministration(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Who holds or held rights over the realm: accounts and groups of master, by id, as far as master
-   * and its stored events tell.
+   * Who held rights over the realm, as far as master and its stored events tell: accounts and
+   * groups of master by id, and realm roles of master by id or by name (as their paths carry them).
    */
-  record Holders(Predicate<String> accounts, Predicate<String> groups) {}
+  record Holders(Predicate<String> accounts, Predicate<String> groups, Predicate<String> roles) {}
 
   /**
    * Whether the change at {@code path} (Keycloak's resource path in master), with its {@code
    * representation} (may be null), concerns the realm's administration: a grant, revocation or
    * redefinition of the management client's roles or of a role that holds them; any change to an
-   * account or a group that {@code holders} says holds or held rights over the realm, such as its
-   * deletion; or an account joining or leaving such a group.
+   * account, a group or a role that {@code holders} says holds or held rights over the realm, such
+   * as its deletion; an account joining or leaving such a group, or given or stripped of such a
+   * role.
    */
   boolean concerns(String path, String representation, Holders holders) {
     if (path == null) {
       return false;
     }
     if (grantsRights(path, representation)) {
+      return true;
+    }
+    if (path.endsWith("/role-mappings/realm") && anyRole(representation, holders.roles())) {
       return true;
     }
     String[] segments = path.split("/");
@@ -62,8 +66,9 @@ record RealmAdministration(
                   && holders.groups().test(segments[3]);
       case "groups" -> holders.groups().test(segments[1]);
       // "realms/<id>" is where a partial import records a realm role it writes.
-      case "roles-by-id", "realms" -> roleIds.contains(segments[1]);
-      case "roles" -> roleNames.contains(segments[1]);
+      case "roles-by-id", "realms" ->
+          roleIds.contains(segments[1]) || holders.roles().test(segments[1]);
+      case "roles" -> roleNames.contains(segments[1]) || holders.roles().test(segments[1]);
       default -> false;
     };
   }
@@ -93,6 +98,54 @@ record RealmAdministration(
   }
 
   /**
+   * Whether the change at {@code path} gave a realm role of master (at {@code roles/<name>}, {@code
+   * roles-by-id/<id>} or, from a partial import, {@code realms/<id>}) a right over the realm: a
+   * role of the management client, or one that holds such a right, added among its composites (the
+   * representation lists them, with their ids and their client's id), or the role written whole
+   * with such a right among its composites.
+   */
+  boolean composesRights(String path, String representation) {
+    if (path == null || representation == null) {
+      return false;
+    }
+    if (path.endsWith("/composites")) {
+      return representation.contains('"' + clientId + '"')
+          || roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
+    }
+    String[] segments = path.split("/");
+    return segments.length == 2
+        && (segments[0].equals("roles") || segments[0].equals("realms"))
+        && namesRights("realms", representation);
+  }
+
+  /** Whether a list of realm roles (a role-mapping change) holds one that {@code roles} knows. */
+  private static boolean anyRole(String representation, Predicate<String> roles) {
+    JsonNode node = read(representation);
+    if (node == null || !node.isArray()) {
+      return false;
+    }
+    for (JsonNode role : node) {
+      String id = role.path("id").asText(null);
+      if (id != null && roles.test(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The representation as JSON, or null where there is none or it is not JSON. */
+  private static JsonNode read(String representation) {
+    if (representation == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(representation);
+    } catch (JsonProcessingException e) {
+      return null; // not a representation these rules can read; the path-based rules still apply
+    }
+  }
+
+  /**
    * Whether a representation written whole under {@code kind} ({@code users/<id>}, {@code
    * groups/<id>}, or {@code realms/<id>}, where a partial import records a realm role) names a
    * right over the realm: for an account or a group, a holding role among its {@code realmRoles} or
@@ -101,12 +154,7 @@ record RealmAdministration(
    * composites}.
    */
   private boolean namesRights(String kind, String representation) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(representation);
-    } catch (JsonProcessingException e) {
-      return false; // not a representation this rule can read; the other rules still apply
-    }
+    JsonNode node = read(representation);
     if (node == null || !node.isObject()) {
       return false;
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
@@ -101,11 +102,16 @@ public final class ServerAdminEvents {
     Predicate<String> group =
         new Memo(
             (parents, id) ->
-                heldRights(session, store, master, administration, rights, parents, id));
+                groupHeldRights(session, store, master, administration, rights, parents, id));
+    Predicate<String> role =
+        new Memo((unused, key) -> roleHeldRights(store, master, administration, key));
+    RealmAdministration.Holders groupsAndRoles =
+        new RealmAdministration.Holders(other -> false, group, role);
     Predicate<String> account =
         new Memo(
-            (unused, id) -> administers(session, store, realm, master, administration, group, id));
-    RealmAdministration.Holders holders = new RealmAdministration.Holders(account, group);
+            (unused, id) ->
+                administers(session, store, realm, master, administration, groupsAndRoles, id));
+    RealmAdministration.Holders holders = new RealmAdministration.Holders(account, group, role);
     List<Map<String, Object>> events = new ArrayList<>();
     long newest = fromMillis;
     for (AdminEvent e : scanned) {
@@ -143,8 +149,8 @@ public final class ServerAdminEvents {
   /**
    * Whether master account {@code id} administers the realm now, or once did: a change to it stored
    * in master's admin events gave it rights over the realm (directly, by an import naming them, or
-   * by joining a {@code group} that holds or held them), or it made changes in the realm. So the
-   * deletion or demotion of a former administrator is not lost.
+   * through a group or a role that {@code groupsAndRoles} says holds or held them), or it made
+   * changes in the realm. So the deletion or demotion of a former administrator is not lost.
    */
   private static boolean administers(
       KeycloakSession session,
@@ -152,12 +158,11 @@ public final class ServerAdminEvents {
       RealmModel realm,
       RealmModel master,
       RealmAdministration administration,
-      Predicate<String> group,
+      RealmAdministration.Holders groupsAndRoles,
       String id) {
     if (EventActors.administrator(session, realm, master, id).isPresent()) {
       return true;
     }
-    RealmAdministration.Holders groupsOnly = new RealmAdministration.Holders(other -> false, group);
     boolean granted =
         store
             .createAdminQuery()
@@ -167,7 +172,7 @@ public final class ServerAdminEvents {
             .anyMatch(
                 e ->
                     administration.concerns(
-                        e.getResourcePath(), e.getRepresentation(), groupsOnly));
+                        e.getResourcePath(), e.getRepresentation(), groupsAndRoles));
     return granted
         || store
             .createAdminQuery()
@@ -185,7 +190,7 @@ public final class ServerAdminEvents {
    * (or moved) under a group that {@code parents} says held one. So deleting a whole group of
    * administrators, with its subgroups, or an account leaving one, is not lost.
    */
-  private static boolean heldRights(
+  private static boolean groupHeldRights(
       KeycloakSession session,
       EventStoreProvider store,
       RealmModel master,
@@ -217,6 +222,30 @@ public final class ServerAdminEvents {
                     e.getRepresentation() != null && e.getRepresentation().contains('"' + id + '"'))
             .map(e -> e.getResourcePath().split("/")[1])
             .anyMatch(parents);
+  }
+
+  /**
+   * Whether the master realm role that paths name {@code key} (its id, or its name) once held a
+   * right over the realm, by master's stored admin events: given one among its composites, or
+   * written whole with one. A role that holds one now is known without this; this is for a role
+   * deleted since, so its deletion and the accounts it was given to are not lost.
+   */
+  private static boolean roleHeldRights(
+      EventStoreProvider store, RealmModel master, RealmAdministration administration, String key) {
+    return Stream.of("roles-by-id/", "roles/", "realms/")
+        .flatMap(
+            kind ->
+                store
+                    .createAdminQuery()
+                    .realm(master.getId())
+                    .resourcePath(kind + key + "*")
+                    .getResultStream()
+                    // A name is not an id: "roles/qt*" also finds "roles/qt-2".
+                    .filter(
+                        e ->
+                            e.getResourcePath().equals(kind + key)
+                                || e.getResourcePath().startsWith(kind + key + "/")))
+        .anyMatch(e -> administration.composesRights(e.getResourcePath(), e.getRepresentation()));
   }
 
   /**

@@ -305,6 +305,46 @@ class EventActorsIT extends RealKeycloakIT {
             "DELETE groups/" + parent);
   }
 
+  @Test
+  void aRoleThatHeldRightsIsTheRealmsConcernOnceDeleted() {
+    // A role of master given a right over the demo realm and given to an account, then deleted
+    // before the audit service reads; beside it, a role that never held one.
+    String holding = createdRole("qt-tam");
+    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    JsonNode right =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
+    assertThat(
+            keycloak
+                .adminPost("/realms/master/roles-by-id/" + holding + "/composites", List.of(right))
+                .status())
+        .isEqualTo(204);
+    String holder = created("qtmc.vai.tro");
+    JsonNode role = keycloak.adminGet("/realms/master/roles-by-id/" + holding).json();
+    String mapping = "users/" + holder + "/role-mappings/realm";
+    assertThat(keycloak.adminPost("/realms/master/" + mapping, List.of(role)).status())
+        .isEqualTo(204);
+    String other = createdRole("vai-tro-thuong");
+    for (String id : List.of(holding, other)) {
+      assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + id).status()).isEqualTo(204);
+    }
+
+    assertThat(changesInMaster())
+        .contains(
+            "CREATE roles-by-id/" + holding + "/composites",
+            "CREATE " + mapping,
+            "DELETE roles-by-id/" + holding,
+            // The account held the right through the role, so it is a former administrator.
+            "CREATE users/" + holder)
+        .noneMatch(change -> change.contains(other) || change.contains("vai-tro-thuong"));
+  }
+
+  private static String createdRole(String name) {
+    KeycloakTestSupport.Response made =
+        keycloak.adminPost("/realms/master/roles", Map.of("name", name));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    return keycloak.adminGet("/realms/master/roles/" + name).json().get("id").asText();
+  }
+
   /** A new master group holding one right over the demo realm; its id. */
   private static String groupWithRight(String name, String right) {
     KeycloakTestSupport.Response made =

@@ -17,14 +17,15 @@ class RealmAdministrationTest {
   static final String STRANGER = "99999999-8888-4777-8666-other-hospital";
   static final String ADMINS = "77777777-6666-4555-8444-admins-group";
   static final String NURSES = "33333333-4444-4555-8666-nurses-group";
+  static final String FORMER_ROLE = "55555555-6666-4777-8888-deleted-role";
 
   final RealmAdministration demo =
       new RealmAdministration(
           CLIENT, "yte-demo-realm", Set.of(ADMIN_ROLE), Set.of("admin"), Set.of("/Quản trị demo"));
   final RealmAdministration.Holders administrator =
-      new RealmAdministration.Holders(ADMINISTRATOR::equals, ADMINS::equals);
+      new RealmAdministration.Holders(ADMINISTRATOR::equals, ADMINS::equals, FORMER_ROLE::equals);
   final RealmAdministration.Holders nobody =
-      new RealmAdministration.Holders(s -> false, s -> false);
+      new RealmAdministration.Holders(s -> false, s -> false, s -> false);
 
   @Test
   void rightsOverTheRealmGrantedOrTakenAreItsConcernWhoeverTheAccount() {
@@ -139,5 +140,51 @@ class RealmAdministrationTest {
     // A role that already holds them, written again.
     assertThat(demo.concerns("realms/" + ADMIN_ROLE, null, nobody)).isTrue();
     assertThat(demo.concerns(role, null, nobody)).isFalse();
+  }
+
+  @Test
+  void aRoleThatHeldThoseRightsStaysTheRealmsConcernOnceDeleted() {
+    // Its deletion, by id or by name, and its mapping to an account or a group.
+    assertThat(demo.concerns("roles-by-id/" + FORMER_ROLE, null, administrator)).isTrue();
+    assertThat(demo.concerns("roles/qt-tam", null, administrator)).isFalse();
+    String mapping = "[{\"id\":\"" + FORMER_ROLE + "\",\"name\":\"qt-tam\"}]";
+    assertThat(demo.concerns("users/" + STRANGER + "/role-mappings/realm", mapping, administrator))
+        .isTrue();
+    assertThat(demo.concerns("groups/" + NURSES + "/role-mappings/realm", mapping, administrator))
+        .isTrue();
+    assertThat(demo.concerns("users/" + STRANGER + "/role-mappings/realm", mapping, nobody))
+        .isFalse();
+    assertThat(
+            demo.concerns(
+                "users/" + STRANGER + "/role-mappings/realm",
+                "[{\"id\":\"" + OTHER_ROLE + "\"}]",
+                administrator))
+        .isFalse();
+  }
+
+  @Test
+  void aRoleIsGivenThoseRightsByItsComposites() {
+    String demoRight =
+        "[{\"id\":\"r-1\",\"name\":\"view-users\",\"clientRole\":true,\"containerId\":\""
+            + CLIENT
+            + "\"}]";
+    assertThat(demo.composesRights("roles-by-id/" + FORMER_ROLE + "/composites", demoRight))
+        .isTrue();
+    assertThat(demo.composesRights("roles/qt-tam/composites", demoRight)).isTrue();
+    assertThat(
+            demo.composesRights(
+                "roles/qt-tam/composites", "[{\"id\":\"" + ADMIN_ROLE + "\",\"name\":\"admin\"}]"))
+        .isTrue();
+    assertThat(
+            demo.composesRights(
+                "roles/qt-tam/composites",
+                "[{\"id\":\"r-2\",\"clientRole\":true,\"containerId\":\"other-hospital-realm\"}]"))
+        .isFalse();
+    // Written whole, by a partial import or by name, with the right among its composites.
+    String whole = "{\"name\":\"qt-tam\",\"composites\":{\"realm\":[\"admin\"]}}";
+    assertThat(demo.composesRights("realms/" + FORMER_ROLE, whole)).isTrue();
+    assertThat(demo.composesRights("roles/qt-tam", whole)).isTrue();
+    assertThat(demo.composesRights("roles/qt-tam", "{\"name\":\"qt-tam\"}")).isFalse();
+    assertThat(demo.composesRights("roles/qt-tam/composites", null)).isFalse();
   }
 }
