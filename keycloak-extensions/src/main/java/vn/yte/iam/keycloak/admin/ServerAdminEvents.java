@@ -164,11 +164,7 @@ public final class ServerAdminEvents {
       return true;
     }
     boolean granted =
-        store
-            .createAdminQuery()
-            .realm(master.getId())
-            .resourcePath("users/" + id + "*")
-            .getResultStream()
+        changesTo(store, master, "users/" + id)
             .anyMatch(
                 e ->
                     administration.concerns(
@@ -203,20 +199,12 @@ public final class ServerAdminEvents {
       return true;
     }
     boolean granted =
-        store
-            .createAdminQuery()
-            .realm(master.getId())
-            .resourcePath("groups/" + id + "*")
-            .getResultStream()
+        changesTo(store, master, "groups/" + id)
             .anyMatch(e -> administration.grantsRights(e.getResourcePath(), e.getRepresentation()));
     // Keycloak records a subgroup's creation, or a group's move, at groups/<parent>/children, with
     // the subgroup (its id quoted) as the representation.
     return granted
-        || store
-            .createAdminQuery()
-            .realm(master.getId())
-            .resourcePath("groups/*/children")
-            .getResultStream()
+        || changesAt(store, master, "groups/*/children")
             .filter(
                 e ->
                     e.getRepresentation() != null && e.getRepresentation().contains('"' + id + '"'))
@@ -233,19 +221,28 @@ public final class ServerAdminEvents {
   private static boolean roleHeldRights(
       EventStoreProvider store, RealmModel master, RealmAdministration administration, String key) {
     return Stream.of("roles-by-id/", "roles/", "realms/")
-        .flatMap(
-            kind ->
-                store
-                    .createAdminQuery()
-                    .realm(master.getId())
-                    .resourcePath(kind + key + "*")
-                    .getResultStream()
-                    // A name is not an id: "roles/qt*" also finds "roles/qt-2".
-                    .filter(
-                        e ->
-                            e.getResourcePath().equals(kind + key)
-                                || e.getResourcePath().startsWith(kind + key + "/")))
+        .flatMap(kind -> changesTo(store, master, kind + key))
         .anyMatch(e -> administration.composesRights(e.getResourcePath(), e.getRepresentation()));
+  }
+
+  /**
+   * Master's stored changes to {@code resource} ({@code users/<id>}, {@code roles/<name>}, ...)
+   * itself or to anything under it ({@code users/<id>/role-mappings/realm}).
+   */
+  private static Stream<AdminEvent> changesTo(
+      EventStoreProvider store, RealmModel master, String resource) {
+    return changesAt(store, master, resource + "*")
+        // A name is not an id: "roles/qt*" also finds "roles/qt-2".
+        .filter(
+            e ->
+                e.getResourcePath().equals(resource)
+                    || e.getResourcePath().startsWith(resource + "/"));
+  }
+
+  /** Master's stored changes at the paths {@code pattern} matches ({@code *}: any text). */
+  private static Stream<AdminEvent> changesAt(
+      EventStoreProvider store, RealmModel master, String pattern) {
+    return store.createAdminQuery().realm(master.getId()).resourcePath(pattern).getResultStream();
   }
 
   /**
