@@ -526,13 +526,7 @@ public final class SelfAssessment {
       return;
     }
     for (RealmFacts.Directory directory : realm.directories()) {
-      String name =
-          directory.name()
-              + " ("
-              + (directory.connectionUrl() == null
-                  ? directory.provider()
-                  : directory.connectionUrl())
-              + ")";
+      String name = named(directory.name(), directory.connectionUrl(), directory.provider());
       switch (directory.probe()) {
         case CONNECTED ->
             check.ok(
@@ -568,17 +562,18 @@ public final class SelfAssessment {
         federated + " enabled accounts come from a directory");
   }
 
+  /** An existing identity system as notes name it: by its address, or else by its kind. */
+  private static String named(String name, String url, String kind) {
+    return name + " (" + (url == null ? kind : url) + ")";
+  }
+
   /**
    * SEC-5: the identity providers logins are brokered from, as {@link IdentityProviderProbe} found
    * them.
    */
   private static void identityProviders(Check check, RealmFacts realm) {
     for (RealmFacts.IdentityProvider provider : realm.identityProviders()) {
-      String name =
-          provider.alias()
-              + " ("
-              + (provider.url() == null ? provider.provider() : provider.url())
-              + ")";
+      String name = named(provider.alias(), provider.url(), provider.provider());
       switch (provider.probe()) {
         case CONNECTED ->
             check.ok(
