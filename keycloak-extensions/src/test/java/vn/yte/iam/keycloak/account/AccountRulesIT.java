@@ -177,13 +177,7 @@ class AccountRulesIT extends RealKeycloakIT {
   @Test
   void serviceAccountsAreClientsWithRotatedSecrets() {
     String realm = "/realms/" + KeycloakTestSupport.REALM;
-    String id =
-        keycloak
-            .adminGet(realm + "/clients?clientId=his-integration")
-            .json()
-            .get(0)
-            .get("id")
-            .asText();
+    String id = keycloak.clientUuid(KeycloakTestSupport.REALM, "his-integration");
     String first =
         keycloak.adminGet(realm + "/clients/" + id + "/client-secret").json().get("value").asText();
     assertThat(clientCredentials(first).status()).isEqualTo(200);

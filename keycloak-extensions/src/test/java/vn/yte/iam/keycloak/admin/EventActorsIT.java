@@ -125,8 +125,8 @@ class EventActorsIT extends RealKeycloakIT {
 
   @Test
   void theChangesInMasterToTheRealmsAdministrationAndToNoOtherAccount() {
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
-    String masterRights = clientId("master-realm");
+    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
+    String masterRights = keycloak.clientUuid("master", "master-realm");
     // A new administrator of the demo realm: created, then given the right to manage its users.
     String newcomer = created("qtmc.moi.demo");
     grant(newcomer, demoRights, "manage-users");
@@ -310,7 +310,7 @@ class EventActorsIT extends RealKeycloakIT {
     // A role of master given a right over the demo realm and given to an account, then deleted
     // before the audit service reads; beside it, a role that never held one.
     String holding = createdRole("qt-tam");
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
     JsonNode right =
         keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
     assertThat(
@@ -351,7 +351,7 @@ class EventActorsIT extends RealKeycloakIT {
         keycloak.adminPost("/realms/master/groups", Map.of("name", name));
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String group = groupId(name);
-    String demoRights = clientId(KeycloakTestSupport.REALM + "-realm");
+    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
     JsonNode role =
         keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + right).json();
     KeycloakTestSupport.Response granted =
@@ -382,15 +382,6 @@ class EventActorsIT extends RealKeycloakIT {
     JsonNode found = keycloak.adminGet("/realms/master/groups?exact=true&search=" + query).json();
     assertThat(found).as(found.toString()).hasSize(1);
     return found.get(0).get("id").asText();
-  }
-
-  private static String clientId(String clientId) {
-    return keycloak
-        .adminGet("/realms/master/clients?clientId=" + clientId)
-        .json()
-        .get(0)
-        .get("id")
-        .asText();
   }
 
   private static String created(String username) {

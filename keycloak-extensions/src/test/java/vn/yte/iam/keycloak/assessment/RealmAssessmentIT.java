@@ -311,26 +311,14 @@ class RealmAssessmentIT extends RealKeycloakIT {
                   "serviceAccountsEnabled", true,
                   "standardFlowEnabled", false));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
-      String id =
-          keycloak
-              .adminGet("/realms/master/clients?clientId=" + clientId)
-              .json()
-              .get(0)
-              .get("id")
-              .asText();
+      String id = keycloak.clientUuid("master", clientId);
       String account =
           keycloak
               .adminGet("/realms/master/clients/" + id + "/service-account-user")
               .json()
               .get("id")
               .asText();
-      String demoClient =
-          keycloak
-              .adminGet("/realms/master/clients?clientId=" + KeycloakTestSupport.REALM + "-realm")
-              .json()
-              .get(0)
-              .get("id")
-              .asText();
+      String demoClient = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
       JsonNode viewRealm =
           keycloak.adminGet("/realms/master/clients/" + demoClient + "/roles/view-realm").json();
       assertThat(

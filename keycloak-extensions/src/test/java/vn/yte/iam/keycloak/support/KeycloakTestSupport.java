@@ -439,6 +439,15 @@ public final class KeycloakTestSupport implements AutoCloseable {
     return users.get(0).get("id").asText();
   }
 
+  /** The id of {@code realm}'s client named {@code clientId} (such as {@code yte-demo-realm}). */
+  public String clientUuid(String realm, String clientId) {
+    JsonNode clients = adminGet("/realms/" + realm + "/clients?clientId=" + clientId).json();
+    if (clients.size() != 1) {
+      throw new IllegalStateException("No single client " + clientId + ": " + clients);
+    }
+    return clients.get(0).get("id").asText();
+  }
+
   /** Admin sets a (non-temporary) password: the path where realm password policies apply. */
   public Response resetPassword(String username, String password) {
     return resetPassword(REALM, username, password);
