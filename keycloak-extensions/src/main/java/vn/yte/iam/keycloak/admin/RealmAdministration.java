@@ -91,7 +91,7 @@ record RealmAdministration(
       return false;
     }
     if (path.endsWith("/role-mappings/realm")) {
-      return roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
+      return listsHoldingRole(representation);
     }
     String[] segments = path.split("/");
     return segments.length == 2 && namesRights(segments[0], representation);
@@ -109,13 +109,20 @@ record RealmAdministration(
       return false;
     }
     if (path.endsWith("/composites")) {
-      return representation.contains('"' + clientId + '"')
-          || roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
+      return representation.contains('"' + clientId + '"') || listsHoldingRole(representation);
     }
     String[] segments = path.split("/");
     return segments.length == 2
         && (segments[0].equals("roles") || segments[0].equals("realms"))
         && namesRights("realms", representation);
+  }
+
+  /**
+   * Whether a list of roles names, by id, a role of master that holds rights over the realm. Ids
+   * are UUIDs, quoted in the JSON, so a match is that id and no other.
+   */
+  private boolean listsHoldingRole(String representation) {
+    return roleIds.stream().anyMatch(id -> representation.contains('"' + id + '"'));
   }
 
   /** Whether a list of realm roles (a role-mapping change) holds one that {@code roles} knows. */
