@@ -31,8 +31,9 @@ record RealmAdministration(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Who held rights over the realm, as far as master and its stored events tell: accounts and
-   * groups of master by id, and realm roles of master by id or by name (as their paths carry them).
+   * Who held rights over the realm, as far as master and its stored events tell: accounts of master
+   * by id, groups by id or by path (a partial import names them by path, which starts with {@code
+   * /}), and realm roles by id or by name (as paths and imports carry them).
    */
   record Holders(Predicate<String> accounts, Predicate<String> groups, Predicate<String> roles) {}
 
@@ -48,10 +49,7 @@ record RealmAdministration(
     if (path == null) {
       return false;
     }
-    if (grantsRights(path, representation)) {
-      return true;
-    }
-    if (path.endsWith("/role-mappings/realm") && anyRole(representation, holders.roles())) {
+    if (grantsRights(path, representation, holders)) {
       return true;
     }
     String[] segments = path.split("/");
@@ -78,9 +76,10 @@ record RealmAdministration(
    * roles, to an account or to a group); a role of master that holds them mapped to an account or a
    * group, which the representation lists by id (ids are UUIDs, quoted in the JSON, so a match is
    * that id and no other); or an account, a group or a role written whole, as a partial import
-   * writes each one, with those rights named in it.
+   * writes each one, with those rights named in it (or a group or a role that {@code holders} says
+   * held them, by path or by name).
    */
-  boolean grantsRights(String path, String representation) {
+  boolean grantsRights(String path, String representation, Holders holders) {
     if (path == null) {
       return false;
     }
@@ -91,10 +90,10 @@ record RealmAdministration(
       return false;
     }
     if (path.endsWith("/role-mappings/realm")) {
-      return listsHoldingRole(representation);
+      return listsHoldingRole(representation) || anyRole(representation, holders.roles());
     }
     String[] segments = path.split("/");
-    return segments.length == 2 && namesRights(segments[0], representation);
+    return segments.length == 2 && namesRights(segments[0], representation, holders);
   }
 
   /**
@@ -102,19 +101,22 @@ record RealmAdministration(
    * roles-by-id/<id>} or, from a partial import, {@code realms/<id>}) a right over the realm: a
    * role of the management client, or one that holds such a right, added among its composites (the
    * representation lists them, with their ids and their client's id), or the role written whole
-   * with such a right among its composites.
+   * with such a right among its composites; a role {@code holders} says held one counts as holding
+   * it.
    */
-  boolean composesRights(String path, String representation) {
+  boolean composesRights(String path, String representation, Holders holders) {
     if (path == null || representation == null) {
       return false;
     }
     if (path.endsWith("/composites")) {
-      return representation.contains('"' + clientId + '"') || listsHoldingRole(representation);
+      return representation.contains('"' + clientId + '"')
+          || listsHoldingRole(representation)
+          || anyRole(representation, holders.roles());
     }
     String[] segments = path.split("/");
     return segments.length == 2
         && (segments[0].equals("roles") || segments[0].equals("realms"))
-        && namesRights("realms", representation);
+        && namesRights("realms", representation, holders);
   }
 
   /**
@@ -141,7 +143,7 @@ record RealmAdministration(
   }
 
   /** The representation as JSON, or null where there is none or it is not JSON. */
-  private static JsonNode read(String representation) {
+  static JsonNode read(String representation) {
     if (representation == null) {
       return null;
     }
@@ -158,32 +160,52 @@ record RealmAdministration(
    * right over the realm: for an account or a group, a holding role among its {@code realmRoles} or
    * a role of the management client among its {@code clientRoles}, and for an account also a
    * holding group among its {@code groups} (by path); for a role, the same among its {@code
-   * composites}.
+   * composites}. A role or group holds a right if it does now, or if {@code holders} says it did.
    */
-  private boolean namesRights(String kind, String representation) {
+  private boolean namesRights(String kind, String representation, Holders holders) {
     JsonNode node = read(representation);
     if (node == null || !node.isObject()) {
       return false;
     }
     return switch (kind) {
       case "users" ->
-          names(node.path("realmRoles"), node.path("clientRoles"))
-              || anyOf(node.path("groups"), groupPaths);
-      case "groups" -> names(node.path("realmRoles"), node.path("clientRoles"));
+          names(node.path("realmRoles"), node.path("clientRoles"), holders)
+              || anyOf(
+                  node.path("groups"),
+                  path -> nowOrOnce(groupPaths, holders.groups()).test(groupPath(path)));
+      case "groups" -> names(node.path("realmRoles"), node.path("clientRoles"), holders);
       case "realms" ->
-          names(node.path("composites").path("realm"), node.path("composites").path("client"));
+          names(
+              node.path("composites").path("realm"),
+              node.path("composites").path("client"),
+              holders);
       default -> false;
     };
   }
 
-  private boolean names(JsonNode realmRoles, JsonNode clientRoles) {
+  private boolean names(JsonNode realmRoles, JsonNode clientRoles, Holders holders) {
     JsonNode rights = clientRoles.path(clientName);
-    return anyOf(realmRoles, roleNames) || rights.isArray() && !rights.isEmpty();
+    return anyOf(realmRoles, nowOrOnce(roleNames, holders.roles()))
+        || rights.isArray() && !rights.isEmpty();
   }
 
-  private static boolean anyOf(JsonNode names, Set<String> wanted) {
+  /**
+   * A group's path as Keycloak reads one an import names: with a leading {@code /} and without a
+   * trailing one.
+   */
+  private static String groupPath(String named) {
+    String path = named.startsWith("/") ? named : "/" + named;
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** Names of those holding rights now, or that {@code once} says held them. */
+  private static Predicate<String> nowOrOnce(Set<String> now, Predicate<String> once) {
+    return name -> now.contains(name) || once.test(name);
+  }
+
+  private static boolean anyOf(JsonNode names, Predicate<String> wanted) {
     for (JsonNode name : names) {
-      if (wanted.contains(name.asText())) {
+      if (name.isTextual() && wanted.test(name.asText())) {
         return true;
       }
     }

@@ -309,20 +309,24 @@ class EventActorsIT extends RealKeycloakIT {
   void aRoleThatHeldRightsIsTheRealmsConcernOnceDeleted() {
     // A role of master given a right over the demo realm and given to an account, then deleted
     // before the audit service reads; beside it, a role that never held one.
-    String holding = createdRole("qt-tam");
-    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
-    JsonNode right =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/view-users").json();
-    assertThat(
-            keycloak
-                .adminPost("/realms/master/roles-by-id/" + holding + "/composites", List.of(right))
-                .status())
-        .isEqualTo(204);
+    String holding = roleWithRight("qt-tam", "view-users");
     String holder = created("qtmc.vai.tro");
     JsonNode role = keycloak.adminGet("/realms/master/roles-by-id/" + holding).json();
     String mapping = "users/" + holder + "/role-mappings/realm";
     assertThat(keycloak.adminPost("/realms/master/" + mapping, List.of(role)).status())
         .isEqualTo(204);
+    // The role given to a group too, which an account joins and leaves.
+    assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Nhóm vai trò")).status())
+        .isEqualTo(201);
+    String group = groupId("Nhóm vai trò");
+    assertThat(
+            keycloak
+                .adminPost("/realms/master/groups/" + group + "/role-mappings/realm", List.of(role))
+                .status())
+        .isEqualTo(204);
+    String membership = "users/" + created("qtmc.nhom.vai.tro") + "/groups/" + group;
+    assertThat(keycloak.adminPut("/realms/master/" + membership, Map.of()).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/" + membership).status()).isEqualTo(204);
     String other = createdRole("vai-tro-thuong");
     for (String id : List.of(holding, other)) {
       assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + id).status()).isEqualTo(204);
@@ -332,10 +336,73 @@ class EventActorsIT extends RealKeycloakIT {
         .contains(
             "CREATE roles-by-id/" + holding + "/composites",
             "CREATE " + mapping,
+            "CREATE groups/" + group + "/role-mappings/realm",
+            "CREATE " + membership,
+            "DELETE " + membership,
             "DELETE roles-by-id/" + holding,
             // The account held the right through the role, so it is a former administrator.
             "CREATE users/" + holder)
         .noneMatch(change -> change.contains(other) || change.contains("vai-tro-thuong"));
+  }
+
+  @Test
+  void anImportNamingAGroupOrARoleOfAdministratorsDeletedSinceIsTheRealmsConcern() {
+    // A group of master holding a right over the demo realm, with a subgroup, and a role given one
+    // at its id; beside them an ordinary group.
+    String group = groupWithRight("Quản trị tạm", "view-users");
+    KeycloakTestSupport.Response made =
+        keycloak.adminPost(
+            "/realms/master/groups/" + group + "/children", Map.of("name", "Ca đêm"));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String role = roleWithRight("qt-nhap-tam", "view-events");
+    assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Nhóm thường")).status())
+        .isEqualTo(201);
+    // A partial import puts one account in the group and one in its subgroup by their paths, gives
+    // a third the role by its name, and puts a fourth in the ordinary group.
+    Map<String, Object> file =
+        Map.of(
+            "ifResourceExists",
+            "FAIL",
+            "users",
+            List.of(
+                imported("qtmc.tam.nhom", "groups", "/Quản trị tạm"),
+                imported("qtmc.tam.ca", "groups", "/Quản trị tạm/Ca đêm"),
+                imported("qtmc.tam.vaitro", "realmRoles", "qt-nhap-tam"),
+                imported("nv.tam.thuong", "groups", "/Nhóm thường")));
+    KeycloakTestSupport.Response imports = keycloak.adminPost("/realms/master/partialImport", file);
+    assertThat(imports.status()).as(imports.body()).isEqualTo(200);
+    List<String> admins =
+        List.of("qtmc.tam.nhom", "qtmc.tam.ca", "qtmc.tam.vaitro").stream()
+            .map(name -> keycloak.userId("master", name))
+            .toList();
+    String ordinary = keycloak.userId("master", "nv.tam.thuong");
+    // Then the group (with its subgroup) and the role are deleted before the audit service reads:
+    // Keycloak no longer knows whose those names were.
+    assertThat(keycloak.adminDelete("/realms/master/groups/" + group).status()).isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + role).status()).isEqualTo(204);
+
+    assertThat(changesInMaster())
+        .contains(admins.stream().map(id -> "CREATE users/" + id).toArray(String[]::new))
+        .noneMatch(change -> change.contains(ordinary));
+  }
+
+  /** An account for a partial import, with one group (by path) or one realm role (by name). */
+  private static Map<String, Object> imported(String username, String kind, String name) {
+    return Map.of("username", username, "enabled", true, kind, List.of(name));
+  }
+
+  /** A new realm role of master given one right over the demo realm, at its id; its id. */
+  private static String roleWithRight(String name, String right) {
+    String role = createdRole(name);
+    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
+    JsonNode granted =
+        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + right).json();
+    assertThat(
+            keycloak
+                .adminPost("/realms/master/roles-by-id/" + role + "/composites", List.of(granted))
+                .status())
+        .isEqualTo(204);
+    return role;
   }
 
   private static String createdRole(String name) {
