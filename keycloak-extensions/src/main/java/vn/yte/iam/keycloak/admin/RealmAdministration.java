@@ -33,9 +33,14 @@ record RealmAdministration(
   /**
    * Who held rights over the realm, as far as master and its stored events tell: accounts of master
    * by id, groups by id or by path (a partial import names them by path, which starts with {@code
-   * /}), and realm roles by id or by name (as paths and imports carry them).
+   * /}), and realm roles by id ({@code roles}) and by name ({@code roleNames}), as paths and
+   * representations carry them.
    */
-  record Holders(Predicate<String> accounts, Predicate<String> groups, Predicate<String> roles) {}
+  record Holders(
+      Predicate<String> accounts,
+      Predicate<String> groups,
+      Predicate<String> roles,
+      Predicate<String> roleNames) {}
 
   /**
    * Whether the change at {@code path} (Keycloak's resource path in master), with its {@code
@@ -66,7 +71,7 @@ record RealmAdministration(
       // "realms/<id>" is where a partial import records a realm role it writes.
       case "roles-by-id", "realms" ->
           roleIds.contains(segments[1]) || holders.roles().test(segments[1]);
-      case "roles" -> roleNames.contains(segments[1]) || holders.roles().test(segments[1]);
+      case "roles" -> roleNames.contains(segments[1]) || holders.roleNames().test(segments[1]);
       default -> false;
     };
   }
@@ -185,7 +190,7 @@ record RealmAdministration(
 
   private boolean names(JsonNode realmRoles, JsonNode clientRoles, Holders holders) {
     JsonNode rights = clientRoles.path(clientName);
-    return anyOf(realmRoles, nowOrOnce(roleNames, holders.roles()))
+    return anyOf(realmRoles, nowOrOnce(roleNames, holders.roleNames()))
         || rights.isArray() && !rights.isEmpty();
   }
 

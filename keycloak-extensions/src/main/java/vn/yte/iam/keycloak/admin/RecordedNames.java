@@ -32,6 +32,7 @@ final class RecordedNames {
   private final Map<String, Set<String>> groupParents = new HashMap<>();
   private final Map<String, Set<String>> groupPaths = new HashMap<>();
   private final Map<String, Set<String>> roleIds = new HashMap<>();
+  private final Map<String, Set<String>> roleNames = new HashMap<>();
 
   /**
    * @param pathOf a group's path from its names, top first, written the way the server writes paths
@@ -77,6 +78,11 @@ final class RecordedNames {
    */
   Set<String> rolesNamed(String name) {
     return roleIds.getOrDefault(name, Set.of());
+  }
+
+  /** Every name realm role {@code id} had, as far as the events tell. */
+  Set<String> namesOfRole(String id) {
+    return roleNames.getOrDefault(id, Set.of());
   }
 
   private void read(AdminEvent change) {
@@ -179,6 +185,7 @@ final class RecordedNames {
 
   private void role(String name, String id) {
     add(roleIds, name, id);
+    add(roleNames, id, name);
   }
 
   private static void add(Map<String, Set<String>> map, String key, String value) {

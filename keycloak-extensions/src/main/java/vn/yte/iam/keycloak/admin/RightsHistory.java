@@ -3,7 +3,7 @@ package vn.yte.iam.keycloak.admin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,8 +30,9 @@ final class RightsHistory {
   private final List<RoleModel> rights;
   private final RealmAdministration administration;
   private final Predicate<String> roles = new Memo(this::roleHeldRights);
+  private final Predicate<String> roleNames = new Memo(this::namedRoleHeldRights);
   private final Predicate<String> groups = new Memo(this::groupHeldRights);
-  private final Predicate<String> accounts = new Memo((unused, id) -> administers(id));
+  private final Predicate<String> accounts = new Memo(this::administers);
   private RecordedNames names;
 
   /**
@@ -59,7 +60,7 @@ final class RightsHistory {
 
   /** Accounts, groups and roles that hold rights over the realm, or once did. */
   RealmAdministration.Holders holders() {
-    return new RealmAdministration.Holders(accounts, groups, roles);
+    return new RealmAdministration.Holders(accounts, groups, roles, roleNames);
   }
 
   private RealmAdministration administration(ClientModel adminClient) {
@@ -89,7 +90,7 @@ final class RightsHistory {
       return true;
     }
     RealmAdministration.Holders groupsAndRoles =
-        new RealmAdministration.Holders(none -> false, groups, roles);
+        new RealmAdministration.Holders(none -> false, groups, roles, roleNames);
     boolean granted =
         changesTo("users/" + id)
             .anyMatch(
@@ -110,29 +111,27 @@ final class RightsHistory {
   /**
    * Whether the master group that {@code key} names (its id, or a path, as a partial import names
    * it) holds a right over the realm now (itself or through a parent group), or once did: a change
-   * to it stored in master's admin events gave it one, or it was made (or moved) under a group that
-   * {@code parents} says held one. A path counts if the group there now, or any group the events
-   * place there, held one. So deleting a whole group of administrators, with its subgroups, or an
-   * account leaving one, or imported into one, is not lost.
+   * to it stored in master's admin events gave it one (or a role that held one), or it was made (or
+   * moved) under a group that held one. A path counts if the group there now, or any group the
+   * events place there, held one. So deleting a whole group of administrators, with its subgroups,
+   * or an account leaving one, or imported into one, is not lost.
    */
-  private boolean groupHeldRights(Predicate<String> parents, String key) {
+  private boolean groupHeldRights(String key) {
     if (key.startsWith("/")) {
       GroupModel there = KeycloakModelUtils.findGroupByPath(session, master, key);
-      return there != null && parents.test(there.getId())
-          || names().groupsAt(key).stream().anyMatch(parents);
+      return there != null && groups.test(there.getId())
+          || names().groupsAt(key).stream().anyMatch(groups);
     }
     GroupModel group = session.groups().getGroupById(master, key);
     if (group != null && rights.stream().anyMatch(group::hasRole)) {
       return true;
     }
-    RealmAdministration.Holders byRole =
-        new RealmAdministration.Holders(none -> false, none -> false, roles);
     boolean granted =
         changesTo("groups/" + key)
             .anyMatch(
                 e ->
                     administration.grantsRights(
-                        e.getResourcePath(), e.getRepresentation(), byRole));
+                        e.getResourcePath(), e.getRepresentation(), byRole()));
     // Keycloak records a subgroup's creation, or a group's move, at groups/<parent>/children, with
     // the subgroup (its id quoted) as the representation.
     return granted
@@ -142,34 +141,52 @@ final class RightsHistory {
                     e.getRepresentation() != null
                         && e.getRepresentation().contains('"' + key + '"'))
             .map(e -> e.getResourcePath().split("/")[1])
-            .anyMatch(parents);
+            .anyMatch(groups);
   }
 
   /**
-   * Whether the master realm role that {@code key} names (its id, or its name) once held a right
-   * over the realm, by master's stored admin events: given one among its composites, written whole
-   * with one, or given a role {@code others} says held one. A name counts if the role of that name
-   * now, or any role the events gave that name, held one. A role that holds one now is known
-   * without this; this is for a role deleted since, so its deletion, the accounts it was given to
-   * and those imported naming it are not lost.
+   * Whether master realm role {@code id} once held a right over the realm, by master's stored admin
+   * events: given one among its composites (at its id, or at its name: its name now or, once it is
+   * deleted, any name the events gave it), written whole with one, or given a role that held one. A
+   * role that holds one now is known without this; this is for a role deleted or stripped since, so
+   * its deletion and the accounts and groups it was given to are not lost.
    */
-  private boolean roleHeldRights(Predicate<String> others, String key) {
-    RealmAdministration.Holders byRole =
-        new RealmAdministration.Holders(none -> false, none -> false, others);
-    boolean composed =
-        Stream.of("roles-by-id/", "roles/", "realms/")
-            .flatMap(kind -> changesTo(kind + key))
-            .anyMatch(
-                e ->
-                    administration.composesRights(
-                        e.getResourcePath(), e.getRepresentation(), byRole));
-    if (composed) {
+  private boolean roleHeldRights(String id) {
+    if (composedRights(Stream.of("roles-by-id/" + id, "realms/" + id))) {
       return true;
     }
-    // The key may be a name; the role's rights were then likely given at its id.
-    RoleModel named = master.getRole(key);
-    return named != null && !named.getId().equals(key) && others.test(named.getId())
-        || names().rolesNamed(key).stream().filter(id -> !id.equals(key)).anyMatch(others);
+    RoleModel role = master.getRoleById(id);
+    Set<String> named = role != null ? Set.of(role.getName()) : names().namesOfRole(id);
+    return composedRights(named.stream().map(name -> "roles/" + name));
+  }
+
+  /**
+   * Whether the master realm role that an import or a path names {@code name} held a right over the
+   * realm: given one at that name, or the role of that name now, or any role the events gave that
+   * name, held one.
+   */
+  private boolean namedRoleHeldRights(String name) {
+    if (composedRights(Stream.of("roles/" + name))) {
+      return true;
+    }
+    RoleModel role = master.getRole(name);
+    return role != null && roles.test(role.getId())
+        || names().rolesNamed(name).stream().anyMatch(roles);
+  }
+
+  /** Whether a stored change at one of {@code resources}, or under it, gave a role a right. */
+  private boolean composedRights(Stream<String> resources) {
+    return resources
+        .flatMap(this::changesTo)
+        .anyMatch(
+            e ->
+                administration.composesRights(
+                    e.getResourcePath(), e.getRepresentation(), byRole()));
+  }
+
+  /** Roles that hold or held rights, by id and by name; no account or group. */
+  private RealmAdministration.Holders byRole() {
+    return new RealmAdministration.Holders(none -> false, none -> false, roles, roleNames);
   }
 
   /** What master's stored changes to groups and realm roles named them; read on first use. */
@@ -210,9 +227,9 @@ final class RightsHistory {
    */
   private static final class Memo implements Predicate<String> {
     private final Map<String, Boolean> answers = new HashMap<>();
-    private final BiPredicate<Predicate<String>, String> answer;
+    private final Predicate<String> answer;
 
-    Memo(BiPredicate<Predicate<String>, String> answer) {
+    Memo(Predicate<String> answer) {
       this.answer = answer;
     }
 
@@ -221,7 +238,7 @@ final class RightsHistory {
       Boolean known = answers.get(id);
       if (known == null) {
         answers.put(id, false);
-        known = answer.test(this, id);
+        known = answer.test(id);
         answers.put(id, known);
       }
       return known;

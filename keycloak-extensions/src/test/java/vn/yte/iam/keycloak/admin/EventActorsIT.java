@@ -327,6 +327,21 @@ class EventActorsIT extends RealKeycloakIT {
     String membership = "users/" + created("qtmc.nhom.vai.tro") + "/groups/" + group;
     assertThat(keycloak.adminPut("/realms/master/" + membership, Map.of()).status()).isEqualTo(204);
     assertThat(keycloak.adminDelete("/realms/master/" + membership).status()).isEqualTo(204);
+    // A second role given its right at its name, given to an account (by id, as mappings are
+    // stored), and deleted by its name.
+    String byName = createdRole("qt-tam-ten");
+    assertThat(
+            keycloak
+                .adminPost(
+                    "/realms/master/roles/qt-tam-ten/composites", List.of(demoRight("view-events")))
+                .status())
+        .isEqualTo(204);
+    String byNameHolder = created("qtmc.vai.tro.ten");
+    String byNameMapping = "users/" + byNameHolder + "/role-mappings/realm";
+    JsonNode byNameRole = keycloak.adminGet("/realms/master/roles-by-id/" + byName).json();
+    assertThat(keycloak.adminPost("/realms/master/" + byNameMapping, List.of(byNameRole)).status())
+        .isEqualTo(204);
+    assertThat(keycloak.adminDelete("/realms/master/roles/qt-tam-ten").status()).isEqualTo(204);
     String other = createdRole("vai-tro-thuong");
     for (String id : List.of(holding, other)) {
       assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + id).status()).isEqualTo(204);
@@ -340,8 +355,12 @@ class EventActorsIT extends RealKeycloakIT {
             "CREATE " + membership,
             "DELETE " + membership,
             "DELETE roles-by-id/" + holding,
-            // The account held the right through the role, so it is a former administrator.
-            "CREATE users/" + holder)
+            "CREATE roles/qt-tam-ten/composites",
+            "CREATE " + byNameMapping,
+            "DELETE roles/qt-tam-ten",
+            // The accounts held the right through the roles, so they are former administrators.
+            "CREATE users/" + holder,
+            "CREATE users/" + byNameHolder)
         .noneMatch(change -> change.contains(other) || change.contains("vai-tro-thuong"));
   }
 
@@ -394,15 +413,19 @@ class EventActorsIT extends RealKeycloakIT {
   /** A new realm role of master given one right over the demo realm, at its id; its id. */
   private static String roleWithRight(String name, String right) {
     String role = createdRole(name);
-    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
-    JsonNode granted =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + right).json();
     assertThat(
             keycloak
-                .adminPost("/realms/master/roles-by-id/" + role + "/composites", List.of(granted))
+                .adminPost(
+                    "/realms/master/roles-by-id/" + role + "/composites", List.of(demoRight(right)))
                 .status())
         .isEqualTo(204);
     return role;
+  }
+
+  /** The demo realm's right {@code name}, a role of its management client in master. */
+  private static JsonNode demoRight(String name) {
+    String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
+    return keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + name).json();
   }
 
   private static String createdRole(String name) {
@@ -419,12 +442,10 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(made.status()).as(made.body()).isEqualTo(201);
     String group = groupId(name);
     String demoRights = keycloak.clientUuid("master", KeycloakTestSupport.REALM + "-realm");
-    JsonNode role =
-        keycloak.adminGet("/realms/master/clients/" + demoRights + "/roles/" + right).json();
     KeycloakTestSupport.Response granted =
         keycloak.adminPost(
             "/realms/master/groups/" + group + "/role-mappings/clients/" + demoRights,
-            List.of(role));
+            List.of(demoRight(right)));
     assertThat(granted.status()).as(granted.body()).isEqualTo(204);
     return group;
   }

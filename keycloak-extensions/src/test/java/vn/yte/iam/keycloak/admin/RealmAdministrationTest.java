@@ -23,9 +23,10 @@ class RealmAdministrationTest {
       new RealmAdministration(
           CLIENT, "yte-demo-realm", Set.of(ADMIN_ROLE), Set.of("admin"), Set.of("/Quản trị demo"));
   final RealmAdministration.Holders administrator =
-      new RealmAdministration.Holders(ADMINISTRATOR::equals, ADMINS::equals, FORMER_ROLE::equals);
+      new RealmAdministration.Holders(
+          ADMINISTRATOR::equals, ADMINS::equals, FORMER_ROLE::equals, "qt-tam"::equals);
   final RealmAdministration.Holders nobody =
-      new RealmAdministration.Holders(s -> false, s -> false, s -> false);
+      new RealmAdministration.Holders(s -> false, s -> false, s -> false, s -> false);
 
   @Test
   void rightsOverTheRealmGrantedOrTakenAreItsConcernWhoeverTheAccount() {
@@ -134,7 +135,7 @@ class RealmAdministrationTest {
     // Deleted since: only master's stored events tell that "/Quản trị tạm" and "qt-tam" held them.
     RealmAdministration.Holders once =
         new RealmAdministration.Holders(
-            s -> false, "/Quản trị tạm"::equals, Set.of("qt-tam", FORMER_ROLE)::contains);
+            s -> false, "/Quản trị tạm"::equals, FORMER_ROLE::equals, "qt-tam"::equals);
     String user = "users/" + STRANGER;
     assertThat(demo.grantsRights(user, "{\"groups\":[\"/Quản trị tạm\"]}", once)).isTrue();
     // Keycloak reads a path without its leading slash, or with a trailing one, as the same path.
@@ -188,7 +189,9 @@ class RealmAdministrationTest {
   void aRoleThatHeldThoseRightsStaysTheRealmsConcernOnceDeleted() {
     // Its deletion, by id or by name, and its mapping to an account or a group.
     assertThat(demo.concerns("roles-by-id/" + FORMER_ROLE, null, administrator)).isTrue();
-    assertThat(demo.concerns("roles/qt-tam", null, administrator)).isFalse();
+    assertThat(demo.concerns("roles/qt-tam", null, administrator)).isTrue();
+    assertThat(demo.concerns("roles/qt-khac", null, administrator)).isFalse();
+    assertThat(demo.concerns("roles/qt-tam", null, nobody)).isFalse();
     String mapping = "[{\"id\":\"" + FORMER_ROLE + "\",\"name\":\"qt-tam\"}]";
     assertThat(demo.concerns("users/" + STRANGER + "/role-mappings/realm", mapping, administrator))
         .isTrue();

@@ -77,6 +77,9 @@ class RecordedNamesTest {
     assertThat(names.rolesNamed("qt-nhap")).containsExactly("r-2");
     assertThat(names.rolesNamed("qt-nhap-2")).isEmpty();
     assertThat(names.rolesNamed("y")).isEmpty();
+    assertThat(names.namesOfRole("r-1")).containsExactly("qt-tam", "qt-tam-2");
+    assertThat(names.namesOfRole("r-2")).containsExactly("qt-nhap");
+    assertThat(names.namesOfRole("x")).isEmpty();
   }
 
   @Test
