@@ -33,6 +33,7 @@ final class RightsHistory {
   private final Predicate<String> roleNames = new Memo(this::namedRoleHeldRights);
   private final Predicate<String> groups = new Memo(this::groupHeldRights);
   private final Predicate<String> accounts = new Memo(this::administers);
+  private GroupAndRoleChanges groupAndRoleChanges;
   private RecordedNames names;
 
   /**
@@ -92,7 +93,7 @@ final class RightsHistory {
     RealmAdministration.Holders groupsAndRoles =
         new RealmAdministration.Holders(none -> false, groups, roles, roleNames);
     boolean granted =
-        changesTo("users/" + id)
+        changesToAccount(id)
             .anyMatch(
                 e ->
                     administration.concerns(
@@ -127,7 +128,8 @@ final class RightsHistory {
       return true;
     }
     boolean granted =
-        changesTo("groups/" + key)
+        groupAndRoleChanges()
+            .to("groups/" + key)
             .anyMatch(
                 e ->
                     administration.grantsRights(
@@ -135,7 +137,8 @@ final class RightsHistory {
     // Keycloak records a subgroup's creation, or a group's move, at groups/<parent>/children, with
     // the subgroup (its id quoted) as the representation.
     return granted
-        || changesAt("groups/*/children")
+        || groupAndRoleChanges()
+            .children()
             .filter(
                 e ->
                     e.getRepresentation() != null
@@ -177,7 +180,7 @@ final class RightsHistory {
   /** Whether a stored change at one of {@code resources}, or under it, gave a role a right. */
   private boolean composedRights(Stream<String> resources) {
     return resources
-        .flatMap(this::changesTo)
+        .flatMap(groupAndRoleChanges()::to)
         .anyMatch(
             e ->
                 administration.composesRights(
@@ -193,23 +196,31 @@ final class RightsHistory {
   private RecordedNames names() {
     if (names == null) {
       boolean escaped = KeycloakModelUtils.escapeSlashesInGroupPath(session);
-      List<AdminEvent> changes =
-          Stream.of("groups*", "roles*", "realms/*").flatMap(this::changesAt).toList();
       names =
           RecordedNames.of(
-              changes,
+              groupAndRoleChanges().all(),
               chain -> KeycloakModelUtils.buildGroupPath(escaped, chain.toArray(String[]::new)));
     }
     return names;
   }
 
+  /** Master's stored changes to its groups and realm roles; read on first use. */
+  private GroupAndRoleChanges groupAndRoleChanges() {
+    if (groupAndRoleChanges == null) {
+      groupAndRoleChanges =
+          new GroupAndRoleChanges(
+              GroupAndRoleChanges.PATTERNS.stream().flatMap(this::changesAt).toList());
+    }
+    return groupAndRoleChanges;
+  }
+
   /**
-   * Master's stored changes to {@code resource} ({@code users/<id>}, {@code roles/<name>}, ...)
-   * itself or to anything under it ({@code users/<id>/role-mappings/realm}).
+   * Master's stored changes to account {@code id} itself or to anything under it ({@code
+   * users/<id>/role-mappings/realm}).
    */
-  private Stream<AdminEvent> changesTo(String resource) {
+  private Stream<AdminEvent> changesToAccount(String id) {
+    String resource = "users/" + id;
     return changesAt(resource + "*")
-        // A name is not an id: "roles/qt*" also finds "roles/qt-2".
         .filter(
             e ->
                 e.getResourcePath().equals(resource)
