@@ -33,6 +33,7 @@ final class RecordedNames {
   private final Map<String, Set<String>> groupPaths = new HashMap<>();
   private final Map<String, Set<String>> roleIds = new HashMap<>();
   private final Map<String, Set<String>> roleNames = new HashMap<>();
+  private Map<String, Set<String>> groupsByPath;
 
   /**
    * @param pathOf a group's path from its names, top first, written the way the server writes paths
@@ -58,19 +59,15 @@ final class RecordedNames {
 
   /** Ids of the groups that had {@code path} at some time, as far as the events tell. */
   Set<String> groupsAt(String path) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String id : groupNames.keySet()) {
-      if (pathsOf(id, 0).contains(path)) {
-        ids.add(id);
+    if (groupsByPath == null) {
+      // Worked out once: a page may ask for many paths.
+      groupsByPath = new HashMap<>();
+      for (String id : groupNames.keySet()) {
+        pathsOf(id, 0).forEach(at -> add(groupsByPath, at, id));
       }
+      groupPaths.forEach((id, paths) -> paths.forEach(at -> add(groupsByPath, at, id)));
     }
-    groupPaths.forEach(
-        (id, paths) -> {
-          if (paths.contains(path)) {
-            ids.add(id);
-          }
-        });
-    return ids;
+    return groupsByPath.getOrDefault(path, Set.of());
   }
 
   /**
