@@ -35,20 +35,7 @@ public final class LargeRealmBenchmark {
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path work = Path.of(System.getProperty("build.dir", "target"), "bench");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    try (KeycloakServer keycloak =
-        KeycloakServer.builder(KeycloakServer.distributionFromBuild())
-            .provider(Path.of(System.getProperty("provider.jar")))
-            .importRealm(KeycloakServer.policiesDir().resolve("realm/master-realm.json"))
-            .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
-            .env("YTE_DEMO_CLINICIAN_PASSWORD", "Bench-Clinician-2026!x")
-            .env("YTE_DEMO_ADMIN_PASSWORD", "Bench-Admin-2026!x")
-            .env("YTE_DEMO_AUDITOR_PASSWORD", "Bench-Auditor-2026!x")
-            .env("YTE_MFA_SERVICE_CLIENT_SECRET", "bench-secret-not-for-production")
-            .env("YTE_DEMO_CLINICIAN_TOTP", "Bench-Clinician-Totp-1")
-            .env("YTE_DEMO_ADMIN_TOTP", "Bench-Admin-Totp-Key-2")
-            .env("YTE_DEMO_AUDITOR_TOTP", "Bench-Auditor-Totp-03")
-            .logDir(work)
-            .start()) {
+    try (KeycloakServer keycloak = BenchKeycloak.start(work)) {
       long started = System.nanoTime();
       for (int first = 0; first < accounts; first += BATCH) {
         List<Map<String, Object>> users = new ArrayList<>();

@@ -31,7 +31,6 @@ import vn.yte.iam.testsupport.KeycloakServer;
 public final class MasterChangesBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REALM = "yte-demo";
-  private static final String SECRET = "bench-secret-not-for-production";
   private static final int BATCH = 500;
 
   private final KeycloakServer keycloak;
@@ -47,20 +46,7 @@ public final class MasterChangesBenchmark {
     int named = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int page = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     Path work = Path.of(System.getProperty("build.dir", "target"), "bench");
-    try (KeycloakServer keycloak =
-        KeycloakServer.builder(KeycloakServer.distributionFromBuild())
-            .provider(Path.of(System.getProperty("provider.jar")))
-            .importRealm(KeycloakServer.policiesDir().resolve("realm/master-realm.json"))
-            .importRealm(KeycloakServer.policiesDir().resolve("realm/yte-demo-realm.json"))
-            .env("YTE_DEMO_CLINICIAN_PASSWORD", "Bench-Clinician-2026!x")
-            .env("YTE_DEMO_ADMIN_PASSWORD", "Bench-Admin-2026!x")
-            .env("YTE_DEMO_AUDITOR_PASSWORD", "Bench-Auditor-2026!x")
-            .env("YTE_MFA_SERVICE_CLIENT_SECRET", SECRET)
-            .env("YTE_DEMO_CLINICIAN_TOTP", "Bench-Clinician-Totp-1")
-            .env("YTE_DEMO_ADMIN_TOTP", "Bench-Admin-Totp-Key-2")
-            .env("YTE_DEMO_AUDITOR_TOTP", "Bench-Auditor-Totp-03")
-            .logDir(work)
-            .start()) {
+    try (KeycloakServer keycloak = BenchKeycloak.start(work)) {
       new MasterChangesBenchmark(keycloak).run(accounts, named, page);
     }
   }
@@ -204,7 +190,7 @@ public final class MasterChangesBenchmark {
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "grant_type=client_credentials&client_id=mfa-service&client_secret="
-                            + SECRET))
+                            + BenchKeycloak.SERVICE_SECRET))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
