@@ -278,17 +278,7 @@ class EventActorsIT extends RealKeycloakIT {
   @Test
   void aSubgroupOfAdministratorsDeletedWithItsParentIsTheRealmsConcern() {
     String parent = groupWithRight("Quản trị cha", "view-users");
-    KeycloakTestSupport.Response made =
-        keycloak.adminPost(
-            "/realms/master/groups/" + parent + "/children", Map.of("name", "Ca trực"));
-    assertThat(made.status()).as(made.body()).isEqualTo(201);
-    String child =
-        keycloak
-            .adminGet("/realms/master/groups/" + parent + "/children")
-            .json()
-            .get(0)
-            .get("id")
-            .asText();
+    String child = subgroup(parent, "Ca trực");
     // An account joins the subgroup, which holds the parent's right, and leaves; then the parent
     // is deleted, and the subgroup with it, in one change.
     String member = created("qtmc.ca.truc");
@@ -369,10 +359,7 @@ class EventActorsIT extends RealKeycloakIT {
     // A group of master holding a right over the demo realm, with a subgroup, and a role given one
     // at its id; beside them an ordinary group.
     String group = groupWithRight("Quản trị tạm", "view-users");
-    KeycloakTestSupport.Response made =
-        keycloak.adminPost(
-            "/realms/master/groups/" + group + "/children", Map.of("name", "Ca đêm"));
-    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    subgroup(group, "Ca đêm");
     String role = roleWithRight("qt-nhap-tam", "view-events");
     assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Nhóm thường")).status())
         .isEqualTo(201);
@@ -448,6 +435,14 @@ class EventActorsIT extends RealKeycloakIT {
             List.of(demoRight(right)));
     assertThat(granted.status()).as(granted.body()).isEqualTo(204);
     return group;
+  }
+
+  /** A new subgroup of master group {@code parent}, its only one; its id. */
+  private static String subgroup(String parent, String name) {
+    String children = "/realms/master/groups/" + parent + "/children";
+    KeycloakTestSupport.Response made = keycloak.adminPost(children, Map.of("name", name));
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    return keycloak.adminGet(children).json().get(0).get("id").asText();
   }
 
   /** Master's changes the audit service is given, each as "OPERATION resource/path". */
