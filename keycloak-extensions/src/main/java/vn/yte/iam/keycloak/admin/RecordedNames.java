@@ -33,6 +33,7 @@ final class RecordedNames {
   private final Map<String, Set<String>> groupPaths = new HashMap<>();
   private final Map<String, Set<String>> roleIds = new HashMap<>();
   private final Map<String, Set<String>> roleNames = new HashMap<>();
+  private final Map<String, Set<String>> renamedTo = new HashMap<>();
   private Map<String, Set<String>> groupsByPath;
 
   /**
@@ -54,6 +55,7 @@ final class RecordedNames {
     for (AdminEvent change : changes) {
       names.read(change);
     }
+    names.followRenames();
     return names;
   }
 
@@ -96,9 +98,14 @@ final class RecordedNames {
           // Created or changed by name: the representation carries the id (Keycloak adds it on
           // creation), and a new name if it was renamed.
           String id = text(rep, "id");
+          String name = text(rep, "name");
           if (id != null) {
             role(segments[1], id);
-            role(text(rep, "name"), id);
+            role(name, id);
+          } else if (name != null && !name.equals(segments[1])) {
+            // Renamed by its old name in a request without its id: whichever role had the old
+            // name, once every change is read, has the new one too.
+            add(renamedTo, segments[1], name);
           }
         }
       }
@@ -178,6 +185,22 @@ final class RecordedNames {
       }
     }
     return chains;
+  }
+
+  /** Gives each role renamed by name its new names, through renames of renames. */
+  private void followRenames() {
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, Set<String>> rename : renamedTo.entrySet()) {
+        for (String id : List.copyOf(rolesNamed(rename.getKey()))) {
+          for (String name : rename.getValue()) {
+            grew |= !roleIds.getOrDefault(name, Set.of()).contains(id);
+            role(name, id);
+          }
+        }
+      }
+    }
   }
 
   private void role(String name, String id) {

@@ -361,10 +361,17 @@ class EventActorsIT extends RealKeycloakIT {
     String group = groupWithRight("Quản trị tạm", "view-users");
     subgroup(group, "Ca đêm");
     String role = roleWithRight("qt-nhap-tam", "view-events");
+    // Another renamed by its old name, in a request without its id, as a script may do.
+    String renamed = roleWithRight("qt-ten-cu", "view-events");
+    assertThat(
+            keycloak
+                .adminPut("/realms/master/roles/qt-ten-cu", Map.of("name", "qt-ten-moi"))
+                .status())
+        .isEqualTo(204);
     assertThat(keycloak.adminPost("/realms/master/groups", Map.of("name", "Nhóm thường")).status())
         .isEqualTo(201);
     // A partial import puts one account in the group and one in its subgroup by their paths, gives
-    // a third the role by its name, and puts a fourth in the ordinary group.
+    // a third and a fourth the roles by their names, and puts a fifth in the ordinary group.
     Map<String, Object> file =
         Map.of(
             "ifResourceExists",
@@ -374,18 +381,21 @@ class EventActorsIT extends RealKeycloakIT {
                 imported("qtmc.tam.nhom", "groups", "/Quản trị tạm"),
                 imported("qtmc.tam.ca", "groups", "/Quản trị tạm/Ca đêm"),
                 imported("qtmc.tam.vaitro", "realmRoles", "qt-nhap-tam"),
+                imported("qtmc.tam.tenmoi", "realmRoles", "qt-ten-moi"),
                 imported("nv.tam.thuong", "groups", "/Nhóm thường")));
     KeycloakTestSupport.Response imports = keycloak.adminPost("/realms/master/partialImport", file);
     assertThat(imports.status()).as(imports.body()).isEqualTo(200);
     List<String> admins =
-        List.of("qtmc.tam.nhom", "qtmc.tam.ca", "qtmc.tam.vaitro").stream()
+        List.of("qtmc.tam.nhom", "qtmc.tam.ca", "qtmc.tam.vaitro", "qtmc.tam.tenmoi").stream()
             .map(name -> keycloak.userId("master", name))
             .toList();
     String ordinary = keycloak.userId("master", "nv.tam.thuong");
     // Then the group (with its subgroup) and the role are deleted before the audit service reads:
     // Keycloak no longer knows whose those names were.
     assertThat(keycloak.adminDelete("/realms/master/groups/" + group).status()).isEqualTo(204);
-    assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + role).status()).isEqualTo(204);
+    for (String id : List.of(role, renamed)) {
+      assertThat(keycloak.adminDelete("/realms/master/roles-by-id/" + id).status()).isEqualTo(204);
+    }
 
     assertThat(changesInMaster())
         .contains(admins.stream().map(id -> "CREATE users/" + id).toArray(String[]::new))

@@ -67,18 +67,24 @@ class RecordedNamesTest {
     change(OperationType.CREATE, "roles/qt-tam", "{\"id\":\"r-1\",\"name\":\"qt-tam\"}");
     change(OperationType.UPDATE, "roles-by-id/r-1", "{\"id\":\"r-1\",\"name\":\"qt-tam-2\"}");
     change(OperationType.CREATE, "realms/r-2", "{\"name\":\"qt-nhap\",\"composite\":true}");
-    // Renamed by its old name, with no id in the request.
+    // Renamed by its old name, with no id in the request, and renamed again; read newest first.
+    change(OperationType.UPDATE, "roles/qt-nhap-2", "{\"name\":\"qt-nhap-3\"}");
     change(OperationType.UPDATE, "roles/qt-nhap", "{\"name\":\"qt-nhap-2\"}");
+    // A rename of a name no event ties to an id ties nothing.
+    change(OperationType.UPDATE, "roles/khong-ro", "{\"name\":\"khong-ro-2\"}");
     change(OperationType.CREATE, "roles/qt-tam/composites", "[{\"id\":\"x\",\"name\":\"y\"}]");
     RecordedNames names = names();
 
     assertThat(names.rolesNamed("qt-tam")).containsExactly("r-1");
     assertThat(names.rolesNamed("qt-tam-2")).containsExactly("r-1");
     assertThat(names.rolesNamed("qt-nhap")).containsExactly("r-2");
-    assertThat(names.rolesNamed("qt-nhap-2")).isEmpty();
+    assertThat(names.rolesNamed("qt-nhap-2")).containsExactly("r-2");
+    assertThat(names.rolesNamed("qt-nhap-3")).containsExactly("r-2");
+    assertThat(names.rolesNamed("khong-ro-2")).isEmpty();
     assertThat(names.rolesNamed("y")).isEmpty();
     assertThat(names.namesOfRole("r-1")).containsExactly("qt-tam", "qt-tam-2");
-    assertThat(names.namesOfRole("r-2")).containsExactly("qt-nhap");
+    assertThat(names.namesOfRole("r-2"))
+        .containsExactlyInAnyOrder("qt-nhap", "qt-nhap-2", "qt-nhap-3");
     assertThat(names.namesOfRole("x")).isEmpty();
   }
 
