@@ -33,6 +33,13 @@ final class RightsHistory {
   private final Predicate<String> roleNames = new Memo(this::namedRoleHeldRights);
   private final Predicate<String> groups = new Memo(this::groupHeldRights);
   private final Predicate<String> accounts = new Memo(this::administers);
+  // The same memos seen three ways: all holders, holders that are not accounts, roles alone.
+  private final RealmAdministration.Holders holders =
+      new RealmAdministration.Holders(accounts, groups, roles, roleNames);
+  private final RealmAdministration.Holders groupsAndRoles =
+      new RealmAdministration.Holders(none -> false, groups, roles, roleNames);
+  private final RealmAdministration.Holders byRole =
+      new RealmAdministration.Holders(none -> false, none -> false, roles, roleNames);
   private GroupAndRoleChanges groupAndRoleChanges;
   private RecordedNames names;
 
@@ -61,7 +68,7 @@ final class RightsHistory {
 
   /** Accounts, groups and roles that hold rights over the realm, or once did. */
   RealmAdministration.Holders holders() {
-    return new RealmAdministration.Holders(accounts, groups, roles, roleNames);
+    return holders;
   }
 
   private RealmAdministration administration(ClientModel adminClient) {
@@ -90,8 +97,6 @@ final class RightsHistory {
     if (EventActors.administrator(session, realm, master, id).isPresent()) {
       return true;
     }
-    RealmAdministration.Holders groupsAndRoles =
-        new RealmAdministration.Holders(none -> false, groups, roles, roleNames);
     boolean granted =
         changesToAccount(id)
             .anyMatch(
@@ -133,7 +138,7 @@ final class RightsHistory {
             .anyMatch(
                 e ->
                     administration.grantsRights(
-                        e.getResourcePath(), e.getRepresentation(), byRole()));
+                        e.getResourcePath(), e.getRepresentation(), byRole));
     // Keycloak records a subgroup's creation, or a group's move, at groups/<parent>/children, with
     // the subgroup (its id quoted) as the representation.
     return granted
@@ -182,14 +187,7 @@ final class RightsHistory {
     return resources
         .flatMap(groupAndRoleChanges()::to)
         .anyMatch(
-            e ->
-                administration.composesRights(
-                    e.getResourcePath(), e.getRepresentation(), byRole()));
-  }
-
-  /** Roles that hold or held rights, by id and by name; no account or group. */
-  private RealmAdministration.Holders byRole() {
-    return new RealmAdministration.Holders(none -> false, none -> false, roles, roleNames);
+            e -> administration.composesRights(e.getResourcePath(), e.getRepresentation(), byRole));
   }
 
   /** What master's stored changes to groups and realm roles named them; read on first use. */
