@@ -192,10 +192,8 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(keycloak.adminDelete("/realms/master/groups/" + group).status()).isEqualTo(204);
     // An administrator of the demo realm and an ordinary account, written by a partial import of
     // master; the administrator is deleted at once.
-    Map<String, Object> file =
+    importIntoMaster(
         Map.of(
-            "ifResourceExists",
-            "FAIL",
             "users",
             List.of(
                 Map.of(
@@ -205,10 +203,7 @@ class EventActorsIT extends RealKeycloakIT {
                     true,
                     "clientRoles",
                     Map.of(KeycloakTestSupport.REALM + "-realm", List.of("view-users"))),
-                Map.of("username", "nv.nhap.master", "enabled", true)));
-    KeycloakTestSupport.Response imported =
-        keycloak.adminPost("/realms/master/partialImport", file);
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+                Map.of("username", "nv.nhap.master", "enabled", true))));
     String importedAdmin = keycloak.userId("master", "qtmc.nhap.demo");
     String importedOther = keycloak.userId("master", "nv.nhap.master");
     assertThat(keycloak.adminDelete("/realms/master/users/" + importedAdmin).status())
@@ -233,10 +228,8 @@ class EventActorsIT extends RealKeycloakIT {
     groupWithRight("Nhóm quản trị demo", "view-users");
     // A partial import puts an account in that group by its path, and writes a role of master
     // holding a right over the demo realm beside one holding none; the account is deleted at once.
-    Map<String, Object> file =
+    importIntoMaster(
         Map.of(
-            "ifResourceExists",
-            "FAIL",
             "users",
             List.of(
                 Map.of(
@@ -259,10 +252,7 @@ class EventActorsIT extends RealKeycloakIT {
                         Map.of(
                             "client",
                             Map.of(KeycloakTestSupport.REALM + "-realm", List.of("view-events")))),
-                    Map.of("name", "vai-tro-khac-nhap"))));
-    KeycloakTestSupport.Response imported =
-        keycloak.adminPost("/realms/master/partialImport", file);
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+                    Map.of("name", "vai-tro-khac-nhap")))));
     String member = keycloak.userId("master", "qtmc.nhom.nhap");
     String holding =
         keycloak.adminGet("/realms/master/roles/qt-demo-nhap").json().get("id").asText();
@@ -372,19 +362,15 @@ class EventActorsIT extends RealKeycloakIT {
         .isEqualTo(201);
     // A partial import puts one account in the group and one in its subgroup by their paths, gives
     // a third and a fourth the roles by their names, and puts a fifth in the ordinary group.
-    Map<String, Object> file =
+    importIntoMaster(
         Map.of(
-            "ifResourceExists",
-            "FAIL",
             "users",
             List.of(
                 imported("qtmc.tam.nhom", "groups", "/Quản trị tạm"),
                 imported("qtmc.tam.ca", "groups", "/Quản trị tạm/Ca đêm"),
                 imported("qtmc.tam.vaitro", "realmRoles", "qt-nhap-tam"),
                 imported("qtmc.tam.tenmoi", "realmRoles", "qt-ten-moi"),
-                imported("nv.tam.thuong", "groups", "/Nhóm thường")));
-    KeycloakTestSupport.Response imports = keycloak.adminPost("/realms/master/partialImport", file);
-    assertThat(imports.status()).as(imports.body()).isEqualTo(200);
+                imported("nv.tam.thuong", "groups", "/Nhóm thường"))));
     List<String> admins =
         List.of("qtmc.tam.nhom", "qtmc.tam.ca", "qtmc.tam.vaitro", "qtmc.tam.tenmoi").stream()
             .map(name -> keycloak.userId("master", name))
@@ -400,6 +386,15 @@ class EventActorsIT extends RealKeycloakIT {
     assertThat(changesInMaster())
         .contains(admins.stream().map(id -> "CREATE users/" + id).toArray(String[]::new))
         .noneMatch(change -> change.contains(ordinary));
+  }
+
+  /** A partial import of {@code resources} into master, refused if any of them exists already. */
+  private static void importIntoMaster(Map<String, Object> resources) {
+    Map<String, Object> file = new java.util.HashMap<>(resources);
+    file.put("ifResourceExists", "FAIL");
+    KeycloakTestSupport.Response imported =
+        keycloak.adminPost("/realms/master/partialImport", file);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
   }
 
   /** An account for a partial import, with one group (by path) or one realm role (by name). */
