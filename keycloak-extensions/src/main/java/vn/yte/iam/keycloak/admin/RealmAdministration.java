@@ -196,7 +196,8 @@ record RealmAdministration(
 
   /**
    * A group's path as Keycloak reads one an import names: with a leading {@code /} and without a
-   * trailing one.
+   * trailing one, as {@code KeycloakModelUtils.normalizeGroupPath} does. That class is not called
+   * here: loading it needs the server's transaction classes, and these rules stand alone.
    */
   private static String groupPath(String named) {
     String path = named.startsWith("/") ? named : "/" + named;
