@@ -3,6 +3,7 @@ package vn.yte.iam.mfa.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -103,18 +104,18 @@ public class EventIngest {
   }
 
   private int append(List<KeycloakEvent> page) {
-    Set<String> seen = repository.alreadyIngested(page.stream().map(KeycloakEvent::id).toList());
+    Set<String> taken =
+        new HashSet<>(repository.alreadyIngested(page.stream().map(KeycloakEvent::id).toList()));
     List<KeycloakEvent> fresh = new ArrayList<>();
     for (KeycloakEvent e : page) {
-      if (!seen.contains(e.id()) && fresh.stream().noneMatch(f -> f.id().equals(e.id()))) {
+      if (taken.add(e.id())) { // not in the chain yet, nor earlier in this page
         fresh.add(e);
       }
     }
     List<AuditEvent> events = usernames.complete(fresh.stream().map(KeycloakEvent::event).toList());
     List<AuditRecord> records = audit.appendAll(events);
-    for (int i = 0; i < fresh.size(); i++) {
-      KeycloakEvent e = fresh.get(i);
-      repository.remember(e.id(), e.kind(), e.time(), records.get(i).seq());
+    if (!fresh.isEmpty()) {
+      repository.rememberAll(fresh, records);
     }
     return fresh.size();
   }

@@ -6,16 +6,21 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.yte.iam.mfa.audit.AuditRecord;
 
 /** The ingest bookkeeping: ids already in the chain, and the cursor per kind of event. */
 @Repository
 class IngestRepository {
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  IngestRepository(JdbcClient jdbc) {
+  IngestRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /** Locks the kind's cursor row: instances sharing the database pull one at a time per kind. */
@@ -44,11 +49,22 @@ class IngestRepository {
             .list());
   }
 
-  void remember(String id, String kind, long timeMillis, long auditSeq) {
-    jdbc.sql(
-            "INSERT INTO ingested_event (source_id, kind, event_time, audit_seq) VALUES (?, ?, ?, ?)")
-        .params(id, kind, Timestamp.from(Instant.ofEpochMilli(timeMillis)), auditSeq)
-        .update();
+  /**
+   * Ties each event's id to the audit record it became, in one batch: a round trip per page rather
+   * than per event. Run in the transaction that appended the records.
+   */
+  void rememberAll(List<KeycloakEvent> events, List<AuditRecord> records) {
+    batch.batchUpdate(
+        "INSERT INTO ingested_event (source_id, kind, event_time, audit_seq) VALUES (?, ?, ?, ?)",
+        IntStream.range(0, events.size()).boxed().toList(),
+        Math.max(1, events.size()),
+        (ps, i) -> {
+          KeycloakEvent e = events.get(i);
+          ps.setString(1, e.id());
+          ps.setString(2, e.kind());
+          ps.setTimestamp(3, Timestamp.from(Instant.ofEpochMilli(e.time())));
+          ps.setLong(4, records.get(i).seq());
+        });
   }
 
   long count() {
