@@ -304,26 +304,40 @@ public final class IngestBenchmark {
     long start = System.nanoTime();
     int read = 0;
     List<Long> pageNanos = new ArrayList<>();
-    for (int first = 0; ; first += pageSize) {
+    // by time, as the ingest pages: from the newest time of the page before, skipping its events
+    // of that millisecond
+    long at = 0;
+    int skip = 0;
+    for (; ; ) {
       long pageStart = System.nanoTime();
       HttpResponse<String> page =
           http.send(
               HttpRequest.newBuilder(
                       URI.create(
                           events0
-                              + "?direction=asc&dateFrom=0&first="
-                              + first
+                              + "?direction=asc&dateFrom="
+                              + at
+                              + "&first="
+                              + skip
                               + "&max="
                               + pageSize))
                   .header("Authorization", bearer)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       pageNanos.add(System.nanoTime() - pageStart);
-      int n = page.body().split("\"id\":").length - 1;
-      read += n;
-      if (n < pageSize) {
+      List<Long> times = new ArrayList<>();
+      Matcher time = Pattern.compile("\"time\":(\\d+)").matcher(page.body());
+      while (time.find()) {
+        times.add(Long.parseLong(time.group(1)));
+      }
+      read += times.size();
+      if (times.size() < pageSize) {
         break;
       }
+      long last = times.get(times.size() - 1);
+      int atLast = (int) times.stream().filter(t -> t == last).count();
+      skip = last == at ? skip + atLast : atLast;
+      at = last;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double kcCpu = keycloakSeconds(keycloak) - kcBefore;

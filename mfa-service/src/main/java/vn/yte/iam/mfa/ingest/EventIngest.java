@@ -85,25 +85,21 @@ public class EventIngest {
         tx -> {
           long cursor = repository.lockCursor(kind);
           long from = Math.max(0, cursor - properties.overlap().toMillis());
-          int added = 0;
-          long newest = cursor;
-          for (int first = 0; ; first += properties.pageSize()) {
-            EventPage page = keycloak.page(kind, from, first);
-            added += append(page.events());
-            newest = Math.max(newest, page.newest());
-            if (page.scanned() < properties.pageSize()) {
-              break;
-            }
+          EventPaging.Pages pages = (at, first) -> keycloak.page(kind, at, first);
+          EventPaging.Walked walked =
+              KeycloakEventClient.filtersPages(kind)
+                  ? EventPaging.byOffset(pages, from, properties.pageSize(), this::append)
+                  : EventPaging.byTime(pages, from, properties.pageSize(), this::append);
+          repository.advanceCursor(kind, Math.max(cursor, walked.newest()));
+          if (walked.added() > 0) {
+            log.debug("Ingested {} {} events from Keycloak", walked.added(), kind);
           }
-          repository.advanceCursor(kind, newest);
-          if (added > 0) {
-            log.debug("Ingested {} {} events from Keycloak", added, kind);
-          }
-          return added;
+          return walked.added();
         });
   }
 
-  private int append(List<KeycloakEvent> page) {
+  private int append(EventPage eventPage) {
+    List<KeycloakEvent> page = eventPage.events();
     Set<String> taken =
         new HashSet<>(repository.alreadyIngested(page.stream().map(KeycloakEvent::id).toList()));
     List<KeycloakEvent> fresh = new ArrayList<>();

@@ -56,6 +56,14 @@ public class KeycloakEventClient {
     return realmName;
   }
 
+  /**
+   * Whether Keycloak leaves events out of this kind's pages (master's, of which the realm sees its
+   * own administrators' only), so that a page holds fewer events than Keycloak read for it.
+   */
+  static boolean filtersPages(String kind) {
+    return "SERVER".equals(kind) || "SERVER_ADMIN".equals(kind);
+  }
+
   /** Events of one kind stored at or after {@code fromMillis}, oldest first, one page. */
   EventPage page(String kind, long fromMillis, int first) {
     if ("SERVER".equals(kind)) {
