@@ -1,11 +1,14 @@
 package vn.yte.iam.mfa.ingest;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +36,15 @@ public class EventIngest {
   private final AuditService audit;
   private final TransactionTemplate transactions;
   private final IngestProperties properties;
+
+  /** Reads the next page from Keycloak while the pull stores the one before (EventPaging). */
+  private final ExecutorService readAhead =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "keycloak-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   EventIngest(
       KeycloakEventClient keycloak,
@@ -89,7 +101,7 @@ public class EventIngest {
           EventPaging.Walked walked =
               KeycloakEventClient.filtersPages(kind)
                   ? EventPaging.byOffset(pages, from, properties.pageSize(), this::append)
-                  : EventPaging.byTime(pages, from, properties.pageSize(), this::append);
+                  : EventPaging.byTime(pages, from, properties.pageSize(), this::append, readAhead);
           repository.advanceCursor(kind, Math.max(cursor, walked.newest()));
           if (walked.added() > 0) {
             log.debug("Ingested {} {} events from Keycloak", walked.added(), kind);
@@ -114,6 +126,11 @@ public class EventIngest {
       repository.rememberAll(fresh, records);
     }
     return fresh.size();
+  }
+
+  @PreDestroy
+  void stop() {
+    readAhead.shutdownNow();
   }
 
   public long ingestedCount() {

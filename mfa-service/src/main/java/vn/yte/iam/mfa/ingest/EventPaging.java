@@ -1,6 +1,9 @@
 package vn.yte.iam.mfa.ingest;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.ToIntFunction;
 
 /**
@@ -28,27 +31,47 @@ final class EventPaging {
    * backlog; skipping by a growing offset made it read every earlier event again for each page (on
    * a backlog of 100,000 events, pages took three times as long at its end as at its start). For
    * Keycloak's own event lists, whose every event read is in the page.
+   *
+   * <p>Where the next page starts is known as soon as a page arrives, so it is asked for on {@code
+   * ahead} while {@code sink} stores this one: Keycloak's reading and ours overlap instead of
+   * taking turns. A failure of either ends the walk with that failure.
    */
-  static Walked byTime(Pages pages, long fromMillis, int pageSize, ToIntFunction<EventPage> sink) {
+  static Walked byTime(
+      Pages pages, long fromMillis, int pageSize, ToIntFunction<EventPage> sink, Executor ahead) {
     long at = fromMillis;
     int skip = 0;
     int added = 0;
     long newest = fromMillis;
+    CompletableFuture<EventPage> next = CompletableFuture.completedFuture(pages.page(at, skip));
     for (; ; ) {
-      EventPage page = pages.page(at, skip);
+      EventPage page = arrived(next);
+      boolean lastPage = page.scanned() < pageSize;
+      if (!lastPage) {
+        long last = page.newest();
+        int atLast = sameTime(page.events(), last);
+        skip = last == at ? skip + atLast : atLast; // a whole page in one millisecond: go on in it
+        at = last;
+        long from = at;
+        int first = skip;
+        next = CompletableFuture.supplyAsync(() -> pages.page(from, first), ahead);
+      }
       added += sink.applyAsInt(page);
       newest = Math.max(newest, page.newest());
-      if (page.scanned() < pageSize) {
+      if (lastPage) {
         return new Walked(added, newest);
       }
-      long last = page.newest();
-      int atLast = sameTime(page.events(), last);
-      if (last == at) {
-        skip += atLast; // a whole page in one millisecond: go on within it
-      } else {
-        at = last;
-        skip = atLast;
+    }
+  }
+
+  /** The page, or the failure that reading it ended in, as it was thrown. */
+  private static EventPage arrived(CompletableFuture<EventPage> page) {
+    try {
+      return page.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
       }
+      throw e;
     }
   }
 

@@ -37,8 +37,9 @@ public class KeycloakEventClient {
   private final String realmName;
   private final String adminRealm;
   private final IngestProperties properties;
-  private String token;
-  private Instant tokenExpires = Instant.EPOCH;
+  // Read by several threads (the pull, its read-ahead, the self-assessment); set under token().
+  private volatile String token;
+  private volatile Instant tokenExpires = Instant.EPOCH;
 
   KeycloakEventClient(TokenProperties tokens, IngestProperties properties) {
     String realm =

@@ -1,11 +1,17 @@
 package vn.yte.iam.mfa.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +31,14 @@ class EventPagingTest {
   /** Events the sink was handed, in order. */
   final List<String> handed = new ArrayList<>();
 
+  /** Where the next page is read while the sink stores one: a thread of its own, as in the pull. */
+  final ExecutorService ahead = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stop() {
+    ahead.shutdownNow();
+  }
+
   @Test
   void byTimeReadsEachEventOnceAcrossTiesLongerThanAPage() {
     store(100, 3);
@@ -32,7 +46,7 @@ class EventPagingTest {
     store(201, 1);
     store(300, 7);
 
-    EventPaging.Walked walked = EventPaging.byTime(this::page, 0, PAGE, this::sink);
+    EventPaging.Walked walked = EventPaging.byTime(this::page, 0, PAGE, this::sink, ahead);
 
     assertThat(handed).isEqualTo(stored.stream().map(KeycloakEvent::id).toList());
     assertThat(walked.added()).isEqualTo(24);
@@ -45,7 +59,7 @@ class EventPagingTest {
       store(t * 10L, t % 4 == 0 ? 6 : 1);
     }
 
-    EventPaging.byTime(this::page, 0, PAGE, this::sink);
+    EventPaging.byTime(this::page, 0, PAGE, this::sink, ahead);
 
     assertThat(handed).isEqualTo(stored.stream().map(KeycloakEvent::id).toList());
     for (long[] request : asked) {
@@ -57,7 +71,7 @@ class EventPagingTest {
 
   @Test
   void anEmptyStoreEndsAtOnceWhereItStarted() {
-    EventPaging.Walked walked = EventPaging.byTime(this::page, 1234, PAGE, this::sink);
+    EventPaging.Walked walked = EventPaging.byTime(this::page, 1234, PAGE, this::sink, ahead);
 
     assertThat(walked).isEqualTo(new EventPaging.Walked(0, 1234));
     assertThat(asked).hasSize(1);
@@ -69,10 +83,59 @@ class EventPagingTest {
       store(t, 1);
     }
 
-    EventPaging.Walked walked = EventPaging.byTime(this::page, 0, PAGE, this::sink);
+    EventPaging.Walked walked = EventPaging.byTime(this::page, 0, PAGE, this::sink, ahead);
 
     assertThat(walked).isEqualTo(new EventPaging.Walked(2 * PAGE, 2 * PAGE));
     assertThat(handed).hasSize(2 * PAGE).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theNextPageIsReadWhileThisOneIsStored() {
+    store(100, 3 * PAGE);
+    CountDownLatch secondAskedFor = new CountDownLatch(2);
+    EventPaging.Pages counted =
+        (from, first) -> {
+          EventPage page = page(from, first);
+          secondAskedFor.countDown();
+          return page;
+        };
+    List<Boolean> nextAlreadyAskedFor = new ArrayList<>();
+
+    EventPaging.byTime(
+        counted,
+        0,
+        PAGE,
+        page -> {
+          if (nextAlreadyAskedFor.isEmpty()) {
+            try { // Keycloak is asked for page 2 before page 1 is stored, not after
+              nextAlreadyAskedFor.add(secondAskedFor.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          return sink(page);
+        },
+        ahead);
+
+    assertThat(nextAlreadyAskedFor).containsExactly(true);
+    assertThat(handed).isEqualTo(stored.stream().map(KeycloakEvent::id).toList());
+  }
+
+  @Test
+  void aPageThatCannotBeReadEndsTheWalkWithItsOwnFailure() {
+    store(100, 3 * PAGE);
+    EventPaging.Pages failing =
+        (from, first) -> {
+          if (!asked.isEmpty()) {
+            throw new IllegalStateException("Keycloak answered 503");
+          }
+          return page(from, first);
+        };
+
+    assertThatThrownBy(() -> EventPaging.byTime(failing, 0, PAGE, this::sink, ahead))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Keycloak answered 503");
+    assertThat(handed).hasSize(PAGE); // the page before it was stored; the cursor is the pull's
   }
 
   @Test
