@@ -100,8 +100,9 @@ public class EventIngest {
           EventPaging.Pages pages = (at, first) -> keycloak.page(kind, at, first);
           EventPaging.Walked walked =
               KeycloakEventClient.filtersPages(kind)
-                  ? EventPaging.byOffset(pages, from, properties.pageSize(), this::append)
-                  : EventPaging.byTime(pages, from, properties.pageSize(), this::append, readAhead);
+                  ? EventPaging.byOffset(pages, from, keycloak.pageSize(kind), this::append)
+                  : EventPaging.byTime(
+                      pages, from, keycloak.pageSize(kind), this::append, readAhead);
           repository.advanceCursor(kind, Math.max(cursor, walked.newest()));
           if (walked.added() > 0) {
             log.debug("Ingested {} {} events from Keycloak", walked.added(), kind);

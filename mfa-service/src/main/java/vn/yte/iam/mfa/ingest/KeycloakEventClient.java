@@ -31,6 +31,9 @@ import vn.yte.iam.mfa.security.TokenProperties;
 public class KeycloakEventClient {
   private static final int DETAIL_MAX = 2000;
 
+  /** The most events a page of our extension's {@code server-events} resources holds. */
+  static final int SERVER_PAGE_MAX = 1000;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String issuer; // the realm URL tokens are requested from
@@ -85,7 +88,8 @@ public class KeycloakEventClient {
     String path = "USER".equals(kind) ? "/events" : "/admin-events";
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(URI.create(adminRealm + path + paging(fromMillis, first))),
+            HttpRequest.newBuilder(
+                URI.create(adminRealm + path + paging(fromMillis, first, pageSize(kind)))),
             true);
     try {
       List<KeycloakEvent> events = new ArrayList<>();
@@ -116,7 +120,11 @@ public class KeycloakEventClient {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(
-                URI.create(issuer + "/yte-accounts/" + resource + paging(fromMillis, first))),
+                URI.create(
+                    issuer
+                        + "/yte-accounts/"
+                        + resource
+                        + paging(fromMillis, first, serverPageSize()))),
             true);
     try {
       Map<String, Object> page = JSONObjectUtils.parse(response.body());
@@ -152,13 +160,21 @@ public class KeycloakEventClient {
     }
   }
 
-  private String paging(long fromMillis, int first) {
-    return "?direction=asc&dateFrom="
-        + fromMillis
-        + "&first="
-        + first
-        + "&max="
-        + properties.pageSize();
+  private static String paging(long fromMillis, int first, int max) {
+    return "?direction=asc&dateFrom=" + fromMillis + "&first=" + first + "&max=" + max;
+  }
+
+  /**
+   * Events per request for this kind: as configured, but never more than our extension's {@code
+   * server-events} resources give in a page (1,000). Asked for more, they would answer a full page
+   * that reads as the last one, and a pull would stop short of master's later events.
+   */
+  int pageSize(String kind) {
+    return filtersPages(kind) ? serverPageSize() : properties.pageSize();
+  }
+
+  private int serverPageSize() {
+    return Math.min(properties.pageSize(), SERVER_PAGE_MAX);
   }
 
   /**

@@ -155,6 +155,30 @@ class KeycloakEventClientTest {
   }
 
   /**
+   * LOG-1: master's events are never asked for in pages larger than our resource gives (1,000): a
+   * full page of 1,000 would read as the last, and a pull would stop short of master's later
+   * events.
+   */
+  @Test
+  void pagesOfMastersEventsAreNeverAskedLargerThanOurResourceGives() {
+    String issuer = "http://127.0.0.1:" + keycloak.getAddress().getPort() + REALM;
+    KeycloakEventClient large =
+        new KeycloakEventClient(
+            new TokenProperties(issuer, null, null, null, null, null, null),
+            new IngestProperties(
+                true, null, "mfa-service", "secret", Duration.ofSeconds(2), Duration.ZERO, 2000));
+    serverEvents = "{\"realm\":\"master\",\"scanned\":0,\"newest\":5,\"events\":[]}";
+
+    large.page("SERVER", 5, 0);
+
+    assertThat(serverEventQueries).containsExactly("direction=asc&dateFrom=5&first=0&max=1000");
+    assertThat(large.pageSize("SERVER")).isEqualTo(1000);
+    assertThat(large.pageSize("SERVER_ADMIN")).isEqualTo(1000);
+    assertThat(large.pageSize("USER")).isEqualTo(2000);
+    assertThat(client.pageSize("SERVER")).isEqualTo(500);
+  }
+
+  /**
    * LOG-1: a server administrator's sign-in, from master, is recorded under {@code master/} and
    * their username, never under a local account's name; the page says how far Keycloak read.
    */
