@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.yte.iam.mfa.bench.GatewayOverheadBenchmark.CpuUse;
+import vn.yte.iam.mfa.ingest.KeycloakApiPages;
 import vn.yte.iam.mfa.support.PostgresSchema;
 import vn.yte.iam.mfa.support.ServerProcess;
 import vn.yte.iam.testsupport.FreePorts;
@@ -104,7 +105,7 @@ public final class IngestBenchmark {
               used.gateway() * 1e6 / events,
               used.simulator() * 1e6 / events,
               used.postgres() * 1e6 / events);
-          keycloakAlone(keycloak, events);
+          keycloakAlone(keycloak);
         }
       }
     } finally {
@@ -211,7 +212,7 @@ public final class IngestBenchmark {
     };
   }
 
-  /** Waits until two counts a second apart agree: the pulls at start-up are done. */
+  /** Waits until two counts 1.5 s apart agree: the pulls at start-up are done. */
   static long awaitSteady(PostgresSchema schema) throws Exception {
     long last = -1;
     for (; ; ) {
@@ -280,7 +281,7 @@ public final class IngestBenchmark {
    * Keycloak's share: the same backlog read through its admin API in the same pages, as the service
    * account, with nothing done with the answers.
    */
-  static void keycloakAlone(KeycloakServer keycloak, int events) throws Exception {
+  static void keycloakAlone(KeycloakServer keycloak) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String issuer = keycloak.issuer("yte-demo");
     HttpResponse<String> token =
@@ -299,46 +300,12 @@ public final class IngestBenchmark {
     }
     String bearer = "Bearer " + m.group(1);
     int pageSize = Integer.parseInt(System.getenv().getOrDefault("YTE_INGEST_PAGE_SIZE", "500"));
-    String events0 = issuer.replace("/realms/", "/admin/realms/") + "/events";
     double kcBefore = keycloakSeconds(keycloak);
     long start = System.nanoTime();
-    int read = 0;
     List<Long> pageNanos = new ArrayList<>();
-    // by time, as the ingest pages: from the newest time of the page before, skipping its events
-    // of that millisecond
-    long at = 0;
-    int skip = 0;
-    for (; ; ) {
-      long pageStart = System.nanoTime();
-      HttpResponse<String> page =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          events0
-                              + "?direction=asc&dateFrom="
-                              + at
-                              + "&first="
-                              + skip
-                              + "&max="
-                              + pageSize))
-                  .header("Authorization", bearer)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      pageNanos.add(System.nanoTime() - pageStart);
-      List<Long> times = new ArrayList<>();
-      Matcher time = Pattern.compile("\"time\":(\\d+)").matcher(page.body());
-      while (time.find()) {
-        times.add(Long.parseLong(time.group(1)));
-      }
-      read += times.size();
-      if (times.size() < pageSize) {
-        break;
-      }
-      long last = times.get(times.size() - 1);
-      int atLast = (int) times.stream().filter(t -> t == last).count();
-      skip = last == at ? skip + atLast : atLast;
-      at = last;
-    }
+    int read =
+        KeycloakApiPages.readAll(
+            http, issuer.replace("/realms/", "/admin/realms/"), bearer, pageSize, pageNanos);
     double seconds = (System.nanoTime() - start) / 1e9;
     double kcCpu = keycloakSeconds(keycloak) - kcBefore;
     System.out.printf(
