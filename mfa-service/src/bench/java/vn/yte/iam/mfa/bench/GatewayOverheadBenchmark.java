@@ -171,11 +171,12 @@ public final class GatewayOverheadBenchmark {
   }
 
   /**
-   * CPU time used so far by mfa-service, the simulator, PostgreSQL's processes, this load generator
-   * and the whole machine (Linux /proc): where a lookup's CPU goes, to see what limits the rate.
+   * CPU time used so far by mfa-service, the server it calls ({@code upstream}: here the
+   * simulator), PostgreSQL's processes, this load generator and the whole machine (Linux /proc):
+   * where a lookup's CPU goes, to see what limits the rate.
    */
   record CpuUse(
-      double gateway, double simulator, double postgres, double generator, double machine) {
+      double service, double upstream, double postgres, double generator, double machine) {
     static final double TICK = 0.01; // USER_HZ
 
     static CpuUse now(ServerProcess gateway, ServerProcess simulator) {
@@ -189,8 +190,8 @@ public final class GatewayOverheadBenchmark {
 
     CpuUse minus(CpuUse o) {
       return new CpuUse(
-          gateway - o.gateway,
-          simulator - o.simulator,
+          service - o.service,
+          upstream - o.upstream,
           postgres - o.postgres,
           generator - o.generator,
           machine - o.machine);
@@ -200,7 +201,7 @@ public final class GatewayOverheadBenchmark {
       // Some virtual machines' /proc/stat lags the processes' own counts; such a total is not
       // shown rather than shown wrong.
       String whole =
-          machine >= gateway + simulator + postgres + generator
+          machine >= service + upstream + postgres + generator
               ? String.format(Locale.ROOT, "%.2f ms", machine * 1e3 / requests)
               : "n/a (/proc/stat counted less than these processes)";
       System.out.printf(
@@ -208,8 +209,8 @@ public final class GatewayOverheadBenchmark {
           "round %d CPU per gateway lookup: mfa-service %.2f ms, simulator %.2f ms, PostgreSQL %.2f"
               + " ms, load generator %.2f ms, whole machine %s%n",
           round,
-          gateway * 1e3 / requests,
-          simulator * 1e3 / requests,
+          service * 1e3 / requests,
+          upstream * 1e3 / requests,
           postgres * 1e3 / requests,
           generator * 1e3 / requests,
           whole);

@@ -102,8 +102,8 @@ public final class IngestBenchmark {
               Locale.ROOT,
               "CPU per 1,000 events ingested: mfa-service %.0f ms, Keycloak %.0f ms,"
                   + " PostgreSQL %.0f ms%n",
-              used.gateway() * 1e6 / events,
-              used.simulator() * 1e6 / events,
+              used.service() * 1e6 / events,
+              used.upstream() * 1e6 / events,
               used.postgres() * 1e6 / events);
           keycloakAlone(keycloak);
         }
@@ -261,7 +261,7 @@ public final class IngestBenchmark {
     }
   }
 
-  /** mfa-service in the first field, Keycloak in the second (the gateway's simulator's place). */
+  /** mfa-service, and Keycloak as the server it reads from. */
   static CpuUse cpu(ServerProcess service, KeycloakServer keycloak) {
     return new CpuUse(
         CpuUse.seconds(service.process().toHandle()),
