@@ -39,8 +39,13 @@ import vn.yte.iam.testsupport.KeycloakServer;
  * stored in the chain, through Keycloak's admin API, the username completion, the exactly-once
  * bookkeeping, the hashing and the appends; then Keycloak's API alone, paged the same way.
  *
- * <p>Arguments: events (100,000), accounts (1,000). The servers inherit the environment, so
- * YTE_INGEST_PAGE_SIZE and other mfa-service settings can be given as usual.
+ * <p>Admin events can be added to the backlog, written the same way into Keycloak's admin event
+ * table: an administrator's day of creating accounts, granting roles, editing and resetting
+ * passwords, with the representations Keycloak stores when the realm records them (the baseline
+ * realm does).
+ *
+ * <p>Arguments: events (100,000), accounts (1,000), admin events (0). The servers inherit the
+ * environment, so YTE_INGEST_PAGE_SIZE and other mfa-service settings can be given as usual.
  */
 public final class IngestBenchmark {
   static final String SECRET = "bench-ingest-secret-not-for-production";
@@ -52,6 +57,7 @@ public final class IngestBenchmark {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int adminEvents = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path home = Files.createTempDirectory("kc-ingest-bench");
     KeycloakServer.copyDistribution(KeycloakServer.distributionFromBuild(), home);
     try (PostgresSchema kcSchema = new PostgresSchema("kc_ingest_bench");
@@ -81,14 +87,27 @@ public final class IngestBenchmark {
           long before = awaitSteady(schema);
           System.out.printf(
               Locale.ROOT,
-              "%,d events of %,d accounts written into Keycloak's event store%n",
+              "%,d events of %,d accounts and %,d admin events written into Keycloak's event"
+                  + " store%n",
               events,
-              accounts);
+              accounts,
+              adminEvents);
           long start = System.nanoTime();
-          writeBacklog(kcSchema, events, accounts, cursor(schema));
+          try (Connection c =
+              DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
+            c.setAutoCommit(false);
+            String realmId = realmId(c, kcSchema);
+            String[] ids = accountIds(accounts);
+            writeBacklog(c, kcSchema, realmId, events, ids, cursor(schema, "USER"));
+            // the realm may have no admin event yet, and so a cursor at 1970
+            long adminAfter = Math.max(cursor(schema, "ADMIN"), System.currentTimeMillis());
+            writeAdminBacklog(c, kcSchema, realmId, adminEvents, ids, adminAfter);
+            c.commit();
+          }
           long written = System.nanoTime();
           CpuUse cpuBefore = cpu(service, keycloak);
-          long ingested = awaitIngested(schema, before + events);
+          int total = events + adminEvents;
+          long ingested = awaitIngested(schema, before + total);
           long done = System.nanoTime();
           CpuUse used = cpu(service, keycloak).minus(cpuBefore);
           System.out.printf(
@@ -102,10 +121,15 @@ public final class IngestBenchmark {
               Locale.ROOT,
               "CPU per 1,000 events ingested: mfa-service %.0f ms, Keycloak %.0f ms,"
                   + " PostgreSQL %.0f ms%n",
-              used.service() * 1e6 / events,
-              used.upstream() * 1e6 / events,
-              used.postgres() * 1e6 / events);
-          keycloakAlone(keycloak);
+              used.service() * 1e6 / total,
+              used.upstream() * 1e6 / total,
+              used.postgres() * 1e6 / total);
+          if (events > 0) {
+            keycloakAlone(keycloak, "/events");
+          }
+          if (adminEvents > 0) {
+            keycloakAlone(keycloak, "/admin-events");
+          }
         }
       }
     } finally {
@@ -132,64 +156,151 @@ public final class IngestBenchmark {
   }
 
   /**
-   * The backlog, in one transaction: sign-ins of {@code accounts} accounts in turn, every tenth one
+   * The sign-ins of the backlog: {@code accounts} accounts ({@code ids}) in turn, every tenth one
    * failing its password first, dated 5 ms apart from just {@code after} the last event the service
    * has seen (as if they had happened while it was down, at 200 events a second; a large backlog
    * reaches into the future, which Keycloak's API does not mind). Events dated before the service's
    * cursor (less its overlap) would rightly never be read.
    */
-  static void writeBacklog(PostgresSchema kcSchema, int events, int accounts, long after)
+  static void writeBacklog(
+      Connection c, PostgresSchema kcSchema, String realmId, int events, String[] ids, long after)
       throws Exception {
-    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
-      c.setAutoCommit(false);
-      String realmId;
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT id FROM " + kcSchema.name() + ".realm WHERE name = 'yte-demo'")) {
-        rs.next();
-        realmId = rs.getString(1);
-      }
-      String[] ids = new String[accounts];
-      for (int a = 0; a < accounts; a++) {
-        ids[a] = UUID.randomUUID().toString();
-      }
-      String insert =
-          "INSERT INTO "
-              + kcSchema.name()
-              + ".event_entity (id, client_id, details_json, details_json_long_value, error,"
-              + " ip_address, realm_id, session_id, event_time, type, user_id)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      try (PreparedStatement p = c.prepareStatement(insert)) {
-        int written = 0;
-        for (int signIn = 0; written < events; signIn++) {
-          int account = signIn % accounts;
-          String username = "bench.nhanvien" + account;
-          String session = UUID.randomUUID().toString();
-          boolean failsFirst = account % 5 == 0 && signIn % 2 == 0;
-          for (int step = failsFirst ? -1 : 0; step < SIGN_IN.length && written < events; step++) {
-            String type = step < 0 ? "LOGIN_ERROR" : SIGN_IN[step];
-            String details = details(type, username);
-            p.setString(1, UUID.randomUUID().toString());
-            p.setString(2, "his-demo");
-            p.setString(3, details);
-            p.setString(4, details);
-            p.setString(5, step < 0 ? "invalid_user_credentials" : null);
-            p.setString(6, "10.20." + (account / 250) + "." + (account % 250));
-            p.setString(7, realmId);
-            p.setString(8, step < 0 ? null : session);
-            p.setLong(9, after + 1 + (long) written * 5);
-            p.setString(10, type);
-            p.setString(11, ids[account]);
-            p.addBatch();
-            if (++written % 1000 == 0) {
-              p.executeBatch();
-            }
+    String insert =
+        "INSERT INTO "
+            + kcSchema.name()
+            + ".event_entity (id, client_id, details_json, details_json_long_value, error,"
+            + " ip_address, realm_id, session_id, event_time, type, user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement p = c.prepareStatement(insert)) {
+      int written = 0;
+      for (int signIn = 0; written < events; signIn++) {
+        int account = signIn % ids.length;
+        String username = "bench.nhanvien" + account;
+        String session = UUID.randomUUID().toString();
+        boolean failsFirst = account % 5 == 0 && signIn % 2 == 0;
+        for (int step = failsFirst ? -1 : 0; step < SIGN_IN.length && written < events; step++) {
+          String type = step < 0 ? "LOGIN_ERROR" : SIGN_IN[step];
+          String details = details(type, username);
+          p.setString(1, UUID.randomUUID().toString());
+          p.setString(2, "his-demo");
+          p.setString(3, details);
+          p.setString(4, details);
+          p.setString(5, step < 0 ? "invalid_user_credentials" : null);
+          p.setString(6, ipAddress(account));
+          p.setString(7, realmId);
+          p.setString(8, step < 0 ? null : session);
+          p.setLong(9, after + 1 + (long) written * 5);
+          p.setString(10, type);
+          p.setString(11, ids[account]);
+          p.addBatch();
+          if (++written % 1000 == 0) {
+            p.executeBatch();
           }
         }
-        p.executeBatch();
       }
-      c.commit();
+      p.executeBatch();
+    }
+  }
+
+  /**
+   * The admin events of the backlog, 5 ms apart from just {@code after} the service's admin cursor:
+   * for each account in turn, an administrator creates it, grants it a realm role, edits it and
+   * resets its password, as Keycloak records them (representations included, the password's
+   * excepted).
+   */
+  static void writeAdminBacklog(
+      Connection c, PostgresSchema kcSchema, String realmId, int events, String[] ids, long after)
+      throws Exception {
+    String insert =
+        "INSERT INTO "
+            + kcSchema.name()
+            + ".admin_event_entity (id, admin_event_time, realm_id, operation_type, auth_realm_id,"
+            + " auth_client_id, auth_user_id, ip_address, resource_path, representation,"
+            + " resource_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String console = UUID.randomUUID().toString(); // the admin console's client
+    String[] admins = accountIds(5);
+    try (PreparedStatement p = c.prepareStatement(insert)) {
+      for (int written = 0; written < events; ) {
+        int account = (written / ADMIN_STEPS.length) % ids.length;
+        String[] step = ADMIN_STEPS[written % ADMIN_STEPS.length];
+        String path = "users/" + ids[account] + step[2];
+        p.setString(1, UUID.randomUUID().toString());
+        p.setLong(2, after + 1 + (long) written * 5);
+        p.setString(3, realmId);
+        p.setString(4, step[0]);
+        p.setString(5, realmId);
+        p.setString(6, console);
+        p.setString(7, admins[account % admins.length]);
+        p.setString(8, ipAddress(account % admins.length));
+        p.setString(9, path);
+        p.setString(10, representation(step[3], ids[account], account, realmId));
+        p.setString(11, step[1]);
+        p.addBatch();
+        if (++written % 1000 == 0) {
+          p.executeBatch();
+        }
+      }
+      p.executeBatch();
+    }
+  }
+
+  /**
+   * An account's admin events: operation, resource type, path after {@code users/<id>}, what is
+   * stored with it.
+   */
+  static final String[][] ADMIN_STEPS = {
+    {"CREATE", "USER", "", "user"},
+    {"CREATE", "REALM_ROLE_MAPPING", "/role-mappings/realm", "roles"},
+    {"UPDATE", "USER", "", "user"},
+    {"ACTION", "USER", "/reset-password", "nothing"} // Keycloak never stores the password
+  };
+
+  /** The representation stored with an event of ADMIN_STEPS. */
+  static String representation(String what, String id, int account, String realmId) {
+    String user =
+        "{\"id\":\""
+            + id
+            + "\",\"username\":\"bench.nhanvien"
+            + account
+            + "\",\"firstName\":\"Nhân viên\",\"lastName\":\"Số "
+            + account
+            + "\",\"email\":\"bench.nhanvien"
+            + account
+            + "@benhvien.local\",\"emailVerified\":false,\"attributes\":{\"khoa\":[\"Khoa"
+            + " Nội\"],\"chuc_danh\":[\"Điều dưỡng\"]},\"enabled\":true,"
+            + "\"requiredActions\":[\"CONFIGURE_TOTP\",\"UPDATE_PASSWORD\"],\"groups\":[]}";
+    return switch (what) {
+      case "user" -> user;
+      case "roles" ->
+          "[{\"id\":\""
+              + UUID.nameUUIDFromBytes("dieu-duong".getBytes(StandardCharsets.UTF_8))
+              + "\",\"name\":\"dieu-duong\",\"composite\":false,\"clientRole\":false,"
+              + "\"containerId\":\""
+              + realmId
+              + "\"}]";
+      default -> null;
+    };
+  }
+
+  static String[] accountIds(int accounts) {
+    String[] ids = new String[accounts];
+    for (int a = 0; a < accounts; a++) {
+      ids[a] = UUID.randomUUID().toString();
+    }
+    return ids;
+  }
+
+  static String ipAddress(int account) {
+    return "10.20." + (account / 250) + "." + (account % 250);
+  }
+
+  static String realmId(Connection c, PostgresSchema kcSchema) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id FROM " + kcSchema.name() + ".realm WHERE name = 'yte-demo'")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 
@@ -239,13 +350,17 @@ public final class IngestBenchmark {
     }
   }
 
-  /** The time of the newest user event the service has read. */
-  static long cursor(PostgresSchema schema) throws Exception {
+  /** The time of the newest event of {@code kind} the service has read. */
+  static long cursor(PostgresSchema schema, String kind) throws Exception {
     try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT last_time FROM " + schema.name() + ".ingest_cursor WHERE kind = 'USER'")) {
+                "SELECT last_time FROM "
+                    + schema.name()
+                    + ".ingest_cursor WHERE kind = '"
+                    + kind
+                    + "'")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -279,9 +394,10 @@ public final class IngestBenchmark {
 
   /**
    * Keycloak's share: the same backlog read through its admin API in the same pages, as the service
-   * account, with nothing done with the answers.
+   * account, with nothing done with the answers; {@code list}: {@code /events} or {@code
+   * /admin-events}.
    */
-  static void keycloakAlone(KeycloakServer keycloak) throws Exception {
+  static void keycloakAlone(KeycloakServer keycloak, String list) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String issuer = keycloak.issuer("yte-demo");
     HttpResponse<String> token =
@@ -305,13 +421,14 @@ public final class IngestBenchmark {
     List<Long> pageNanos = new ArrayList<>();
     int read =
         KeycloakApiPages.readAll(
-            http, issuer.replace("/realms/", "/admin/realms/"), bearer, pageSize, pageNanos);
+            http, issuer.replace("/realms/", "/admin/realms/"), list, bearer, pageSize, pageNanos);
     double seconds = (System.nanoTime() - start) / 1e9;
     double kcCpu = keycloakSeconds(keycloak) - kcBefore;
     System.out.printf(
         Locale.ROOT,
-        "Keycloak's API alone: %,d events in pages of %d in %.1f s (%,.0f events/s), Keycloak CPU"
-            + " %.0f ms per 1,000%n",
+        "Keycloak's API alone, %s: %,d events in pages of %d in %.1f s (%,.0f events/s),"
+            + " Keycloak CPU %.0f ms per 1,000%n",
+        list,
         read,
         pageSize,
         seconds,

@@ -1,32 +1,38 @@
 package vn.yte.iam.mfa.ingest;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * For {@code bench/run ingest}: Keycloak's list of a realm's user events read page by page exactly
- * as the ingest walks it ({@link EventPaging#byTime}), one page after the other and nothing done
- * with the events, to time Keycloak's share alone.
+ * For {@code bench/run ingest}: Keycloak's list of a realm's user or admin events read page by page
+ * exactly as the ingest walks it ({@link EventPaging#byTime}), one page after the other and nothing
+ * done with the events, to time Keycloak's share alone.
  */
 public final class KeycloakApiPages {
-  private static final Pattern TIME = Pattern.compile("\"time\":(\\d+)");
-
   private KeycloakApiPages() {}
 
   /**
-   * Reads every user event of the realm at {@code adminRealm} ({@code .../admin/realms/<name>});
-   * adds each page's time in nanoseconds to {@code pageNanos} and returns how many events it read.
+   * Reads every event of one list ({@code list}: {@code /events} or {@code /admin-events}) of the
+   * realm at {@code adminRealm} ({@code .../admin/realms/<name>}); adds each page's time in
+   * nanoseconds to {@code pageNanos} and returns how many events it read.
    */
   public static int readAll(
-      HttpClient http, String adminRealm, String bearer, int pageSize, List<Long> pageNanos) {
+      HttpClient http,
+      String adminRealm,
+      String list,
+      String bearer,
+      int pageSize,
+      List<Long> pageNanos) {
     EventPaging.Pages pages =
         (from, first) -> {
           long start = System.nanoTime();
@@ -34,7 +40,8 @@ public final class KeycloakApiPages {
               get(
                   http,
                   adminRealm
-                      + "/events?direction=asc&dateFrom="
+                      + list
+                      + "?direction=asc&dateFrom="
                       + from
                       + "&first="
                       + first
@@ -43,8 +50,19 @@ public final class KeycloakApiPages {
                   bearer);
           pageNanos.add(System.nanoTime() - start);
           List<KeycloakEvent> events = new ArrayList<>();
-          for (Matcher time = TIME.matcher(body); time.find(); ) {
-            events.add(new KeycloakEvent(null, "USER", Long.parseLong(time.group(1)), null));
+          try { // ids and times only: the walk drops the boundary's events by id
+            for (Object item : JSONArrayUtils.parse(body)) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> event = (Map<String, Object>) item;
+              events.add(
+                  new KeycloakEvent(
+                      JSONObjectUtils.getString(event, "id"),
+                      list,
+                      JSONObjectUtils.getLong(event, "time"),
+                      null));
+            }
+          } catch (ParseException e) {
+            throw new IllegalStateException("not a list of events: " + body, e);
           }
           long newest = events.isEmpty() ? from : events.get(events.size() - 1).time();
           return new EventPage(events, events.size(), newest);
