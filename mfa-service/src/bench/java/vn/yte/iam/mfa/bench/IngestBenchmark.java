@@ -415,7 +415,7 @@ public final class IngestBenchmark {
       throw new IllegalStateException("no token: " + token.body());
     }
     String bearer = "Bearer " + m.group(1);
-    int pageSize = Integer.parseInt(System.getenv().getOrDefault("YTE_INGEST_PAGE_SIZE", "500"));
+    int pageSize = Integer.parseInt(System.getenv().getOrDefault("YTE_INGEST_PAGE_SIZE", "1000"));
     double kcBefore = keycloakSeconds(keycloak);
     long start = System.nanoTime();
     List<Long> pageNanos = new ArrayList<>();
