@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.yte.iam.mfa.bench.GatewayOverheadBenchmark.CpuUse;
 import vn.yte.iam.mfa.ingest.KeycloakApiPages;
+import vn.yte.iam.mfa.support.KeycloakEventTable;
 import vn.yte.iam.mfa.support.PostgresSchema;
 import vn.yte.iam.mfa.support.ServerProcess;
 import vn.yte.iam.testsupport.FreePorts;
@@ -96,9 +97,13 @@ public final class IngestBenchmark {
           try (Connection c =
               DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
             c.setAutoCommit(false);
-            String realmId = realmId(c, kcSchema);
             String[] ids = accountIds(accounts);
-            writeBacklog(c, kcSchema, realmId, events, ids, cursor(schema, "USER"));
+            String realmId;
+            try (KeycloakEventTable table =
+                new KeycloakEventTable(c, kcSchema.name(), "yte-demo")) {
+              realmId = table.realmId();
+              writeBacklog(table, events, ids, cursor(schema, "USER"));
+            }
             // the realm may have no admin event yet, and so a cursor at 1970
             long adminAfter = Math.max(cursor(schema, "ADMIN"), System.currentTimeMillis());
             writeAdminBacklog(c, kcSchema, realmId, adminEvents, ids, adminAfter);
@@ -162,43 +167,27 @@ public final class IngestBenchmark {
    * reaches into the future, which Keycloak's API does not mind). Events dated before the service's
    * cursor (less its overlap) would rightly never be read.
    */
-  static void writeBacklog(
-      Connection c, PostgresSchema kcSchema, String realmId, int events, String[] ids, long after)
+  static void writeBacklog(KeycloakEventTable table, int events, String[] ids, long after)
       throws Exception {
-    String insert =
-        "INSERT INTO "
-            + kcSchema.name()
-            + ".event_entity (id, client_id, details_json, details_json_long_value, error,"
-            + " ip_address, realm_id, session_id, event_time, type, user_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement p = c.prepareStatement(insert)) {
-      int written = 0;
-      for (int signIn = 0; written < events; signIn++) {
-        int account = signIn % ids.length;
-        String username = "bench.nhanvien" + account;
-        String session = UUID.randomUUID().toString();
-        boolean failsFirst = account % 5 == 0 && signIn % 2 == 0;
-        for (int step = failsFirst ? -1 : 0; step < SIGN_IN.length && written < events; step++) {
-          String type = step < 0 ? "LOGIN_ERROR" : SIGN_IN[step];
-          String details = details(type, username);
-          p.setString(1, UUID.randomUUID().toString());
-          p.setString(2, "his-demo");
-          p.setString(3, details);
-          p.setString(4, details);
-          p.setString(5, step < 0 ? "invalid_user_credentials" : null);
-          p.setString(6, ipAddress(account));
-          p.setString(7, realmId);
-          p.setString(8, step < 0 ? null : session);
-          p.setLong(9, after + 1 + (long) written * 5);
-          p.setString(10, type);
-          p.setString(11, ids[account]);
-          p.addBatch();
-          if (++written % 1000 == 0) {
-            p.executeBatch();
-          }
-        }
+    int written = 0;
+    for (int signIn = 0; written < events; signIn++) {
+      int account = signIn % ids.length;
+      String username = "bench.nhanvien" + account;
+      String session = UUID.randomUUID().toString();
+      boolean failsFirst = account % 5 == 0 && signIn % 2 == 0;
+      for (int step = failsFirst ? -1 : 0; step < SIGN_IN.length && written < events; step++) {
+        String type = step < 0 ? "LOGIN_ERROR" : SIGN_IN[step];
+        table.add(
+            after + 1 + (long) written * 5,
+            type,
+            ids[account],
+            step < 0 ? null : session,
+            "his-demo",
+            ipAddress(account),
+            step < 0 ? "invalid_user_credentials" : null,
+            details(type, username));
+        written++;
       }
-      p.executeBatch();
     }
   }
 
@@ -292,16 +281,6 @@ public final class IngestBenchmark {
 
   static String ipAddress(int account) {
     return "10.20." + (account / 250) + "." + (account % 250);
-  }
-
-  static String realmId(Connection c, PostgresSchema kcSchema) throws Exception {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT id FROM " + kcSchema.name() + ".realm WHERE name = 'yte-demo'")) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 
   /** The details Keycloak stores with each type: only logins carry the username. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.yte.iam.mfa.audit.AuditService;
+import vn.yte.iam.mfa.support.KeycloakEventTable;
 import vn.yte.iam.mfa.support.PostgresSchema;
 import vn.yte.iam.mfa.support.ServerProcess;
 import vn.yte.iam.testsupport.FreePorts;
@@ -27,9 +28,10 @@ import vn.yte.iam.testsupport.KeycloakServer;
 
 /**
  * LOG-1 "nothing lost, nothing twice" with either side killed with SIGKILL in the middle of a
- * stream of logins. Both run as processes of their own on PostgreSQL, as in production: Keycloak
- * keeps its events in its own schema, mfa-service its chain in another. Once the killed side is
- * back, the chain holds exactly the events Keycloak stored, each once, and verifies.
+ * stream of logins, and with events that share a millisecond across page boundaries. Both run as
+ * processes of their own on PostgreSQL, as in production: Keycloak keeps its events in its own
+ * schema, mfa-service its chain in another. Once the killed side is back, the chain holds exactly
+ * the events Keycloak stored, each once, and verifies.
  */
 class IngestCrashIT {
   static final String SERVICE_SECRET = "crash-secret-not-for-production";
@@ -134,6 +136,49 @@ class IngestCrashIT {
         assertThat(inKeycloak).containsAll(ingestedBeforeKill);
         awaitExactlyKeycloaksEvents(schema, inKeycloak, events);
       }
+      assertEachEventOnceAndChainIntact(schema, dir);
+    }
+  }
+
+  /**
+   * Keycloak orders its events by time alone. With pages of 7, ties of 5 put page boundaries inside
+   * a millisecond, and one of 16 fills whole pages; all are read from Keycloak's real answers, each
+   * once. Written straight into Keycloak's table: real logins do not share a millisecond at will.
+   */
+  @Test
+  void eventsSharingAMillisecondAcrossPageBoundariesAreEachIngestedOnce(@TempDir Path dir)
+      throws Exception {
+    KeycloakEvents events = new KeycloakEvents(keycloak);
+    Set<String> tied = new HashSet<>();
+    long start = System.currentTimeMillis() - 60_000; // before the pulls, within their overlap
+    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
+      c.setAutoCommit(false);
+      try (KeycloakEventTable table =
+          new KeycloakEventTable(c, keycloakSchema.name(), "yte-demo")) {
+        int[] ties = {5, 5, 5, 16, 5, 5, 3};
+        for (int ms = 0; ms < ties.length; ms++) {
+          for (int i = 0; i < ties[ms]; i++) {
+            String username = "cung.mili." + ms + "." + i;
+            tied.add(
+                table.add(
+                    start + ms,
+                    "LOGIN_ERROR",
+                    null,
+                    null,
+                    "his-demo",
+                    "10.30.0." + i,
+                    "user_not_found",
+                    "{\"auth_method\":\"openid-connect\",\"username\":\"" + username + "\"}"));
+          }
+        }
+      }
+      c.commit();
+    }
+    try (PostgresSchema schema = new PostgresSchema("yte_ties")) {
+      try (ServerProcess service = startService(schema, dir)) {
+        awaitExactlyKeycloaksEvents(schema, events.storedIds(), events);
+      }
+      assertThat(ingestedIds(schema)).containsAll(tied);
       assertEachEventOnceAndChainIntact(schema, dir);
     }
   }
