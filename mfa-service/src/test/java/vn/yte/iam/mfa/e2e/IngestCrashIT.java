@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,10 @@ import vn.yte.iam.testsupport.KeycloakServer;
 
 /**
  * LOG-1 "nothing lost, nothing twice" with either side killed with SIGKILL in the middle of a
- * stream of logins, and with events that share a millisecond across page boundaries. Both run as
- * processes of their own on PostgreSQL, as in production: Keycloak keeps its events in its own
- * schema, mfa-service its chain in another. Once the killed side is back, the chain holds exactly
- * the events Keycloak stored, each once, and verifies.
+ * stream of logins, after 10 minutes down, and with events that share a millisecond across page
+ * boundaries. Both run as processes of their own on PostgreSQL, as in production: Keycloak keeps
+ * its events in its own schema, mfa-service its chain in another. Once the killed side is back, the
+ * chain holds exactly the events Keycloak stored, each once, and verifies.
  */
 class IngestCrashIT {
   static final String SERVICE_SECRET = "crash-secret-not-for-production";
@@ -149,31 +150,16 @@ class IngestCrashIT {
   void eventsSharingAMillisecondAcrossPageBoundariesAreEachIngestedOnce(@TempDir Path dir)
       throws Exception {
     KeycloakEvents events = new KeycloakEvents(keycloak);
-    Set<String> tied = new HashSet<>();
-    long start = System.currentTimeMillis() - 60_000; // before the pulls, within their overlap
-    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
-      c.setAutoCommit(false);
-      try (KeycloakEventTable table =
-          new KeycloakEventTable(c, keycloakSchema.name(), "yte-demo")) {
-        int[] ties = {5, 5, 5, 16, 5, 5, 3};
-        for (int ms = 0; ms < ties.length; ms++) {
-          for (int i = 0; i < ties[ms]; i++) {
-            String username = "cung.mili." + ms + "." + i;
-            tied.add(
-                table.add(
-                    start + ms,
-                    "LOGIN_ERROR",
-                    null,
-                    null,
-                    "his-demo",
-                    "10.30.0." + i,
-                    "user_not_found",
-                    "{\"auth_method\":\"openid-connect\",\"username\":\"" + username + "\"}"));
-          }
-        }
+    // in the past: a later test's service must not find its cursor ahead of new logins
+    long start = System.currentTimeMillis() - 60_000;
+    int[] ties = {5, 5, 5, 16, 5, 5, 3};
+    LongStream.Builder times = LongStream.builder();
+    for (int ms = 0; ms < ties.length; ms++) {
+      for (int i = 0; i < ties[ms]; i++) {
+        times.add(start + ms);
       }
-      c.commit();
     }
+    Set<String> tied = writeFailedLogins(times.build().toArray());
     try (PostgresSchema schema = new PostgresSchema("yte_ties")) {
       try (ServerProcess service = startService(schema, dir)) {
         awaitExactlyKeycloaksEvents(schema, events.storedIds(), events);
@@ -181,6 +167,69 @@ class IngestCrashIT {
       assertThat(ingestedIds(schema)).containsAll(tied);
       assertEachEventOnceAndChainIntact(schema, dir);
     }
+  }
+
+  /**
+   * LOG-1: mfa-service down for 10 minutes. It is killed and its cursor set back 10 minutes, as if
+   * it had died then; Keycloak's store holds what happened since: failed logins 200 ms apart over
+   * those 10 minutes, written into its table, and the ones the service had already taken. After a
+   * restart each is in the chain once: the gap is far wider than the 2 minutes every pull re-reads.
+   */
+  @Test
+  void tenMinutesDownLosesNothingAndRecordsNothingTwice(@TempDir Path dir) throws Exception {
+    KeycloakEvents events = new KeycloakEvents(keycloak);
+    try (PostgresSchema schema = new PostgresSchema("yte_outage")) {
+      try (ServerProcess service = startService(schema, dir)) {
+        for (int n = 0; n < 10; n++) {
+          failedLogin(events, n);
+        }
+        awaitIngested(schema, 10);
+        service.kill();
+      }
+      long down = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+      schema.execute(
+          "UPDATE "
+              + schema.name()
+              + ".ingest_cursor SET last_time = "
+              + down
+              + " WHERE kind = 'USER'");
+      Set<String> whileDown =
+          writeFailedLogins(LongStream.range(0, 3000).map(i -> down + 1 + i * 200).toArray());
+
+      try (ServerProcess service = startService(schema, dir)) {
+        awaitExactlyKeycloaksEvents(schema, events.storedIds(), events);
+      }
+      assertThat(ingestedIds(schema)).containsAll(whileDown);
+      assertEachEventOnceAndChainIntact(schema, dir);
+    }
+  }
+
+  /**
+   * Failed logins of unknown accounts, one at each of {@code times}, written straight into
+   * Keycloak's table in one transaction; returns their ids.
+   */
+  private static Set<String> writeFailedLogins(long... times) throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "")) {
+      c.setAutoCommit(false);
+      try (KeycloakEventTable table =
+          new KeycloakEventTable(c, keycloakSchema.name(), "yte-demo")) {
+        for (int i = 0; i < times.length; i++) {
+          ids.add(
+              table.add(
+                  times[i],
+                  "LOGIN_ERROR",
+                  null,
+                  null,
+                  "his-demo",
+                  "10.30." + (i / 250) + "." + (i % 250),
+                  "user_not_found",
+                  "{\"auth_method\":\"openid-connect\",\"username\":\"ghi.thang." + i + "\"}"));
+        }
+      }
+      c.commit();
+    }
+    return ids;
   }
 
   /**
