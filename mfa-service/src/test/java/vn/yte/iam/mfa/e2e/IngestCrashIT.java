@@ -171,7 +171,7 @@ class IngestCrashIT {
 
   /**
    * LOG-1: mfa-service down for 10 minutes. It is killed and its cursor set back 10 minutes, as if
-   * it had died then; Keycloak's store holds what happened since: failed logins 200 ms apart over
+   * it had died then; Keycloak's store holds what happened since: failed logins 500 ms apart over
    * those 10 minutes, written into its table, and the ones the service had already taken. After a
    * restart each is in the chain once: the gap is far wider than the 2 minutes every pull re-reads.
    */
@@ -194,7 +194,7 @@ class IngestCrashIT {
               + down
               + " WHERE kind = 'USER'");
       Set<String> whileDown =
-          writeFailedLogins(LongStream.range(0, 3000).map(i -> down + 1 + i * 200).toArray());
+          writeFailedLogins(LongStream.range(0, 1200).map(i -> down + 1 + i * 500).toArray());
 
       try (ServerProcess service = startService(schema, dir)) {
         awaitExactlyKeycloaksEvents(schema, events.storedIds(), events);
