@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * again at the next tick, so a database or Keycloak outage delays work but never stops it.
  */
 public final class Periodic implements AutoCloseable {
+  /** How long closing waits for a run in progress before interrupting it. */
+  static final Duration GRACE = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(Periodic.class);
   private final ScheduledExecutorService executor;
 
@@ -43,6 +46,23 @@ public final class Periodic implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    close(GRACE);
+  }
+
+  /**
+   * No run starts after this; one in progress may end within {@code grace} (a pull commits or rolls
+   * back while the database is still open, instead of failing as the application closes it under
+   * the run), and is interrupted after that.
+   */
+  void close(Duration grace) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
