@@ -123,9 +123,7 @@ public class EventIngest {
     }
     List<AuditEvent> events = usernames.complete(fresh.stream().map(KeycloakEvent::event).toList());
     List<AuditRecord> records = audit.appendAll(events);
-    if (!fresh.isEmpty()) {
-      repository.rememberAll(fresh, records);
-    }
+    repository.rememberAll(fresh, records);
     return fresh.size();
   }
 

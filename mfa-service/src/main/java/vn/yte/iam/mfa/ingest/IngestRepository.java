@@ -54,10 +54,13 @@ class IngestRepository {
    * than per event. Run in the transaction that appended the records.
    */
   void rememberAll(List<KeycloakEvent> events, List<AuditRecord> records) {
+    if (events.isEmpty()) {
+      return; // nothing to tie: no round trip
+    }
     batch.batchUpdate(
         "INSERT INTO ingested_event (source_id, kind, event_time, audit_seq) VALUES (?, ?, ?, ?)",
         IntStream.range(0, events.size()).boxed().toList(),
-        Math.max(1, events.size()),
+        events.size(),
         (ps, i) -> {
           KeycloakEvent e = events.get(i);
           ps.setString(1, e.id());
