@@ -66,23 +66,16 @@ public final class IngestBenchmark {
       kcSchema.execute("CREATE SCHEMA " + kcSchema.name());
       try (KeycloakServer keycloak = bootKeycloak(home, kcSchema)) {
         int port = FreePorts.next();
+        Map<String, String> env =
+            schema.ingestingServiceEnvironment(
+                port, keycloak.issuer("yte-demo"), SECRET, "bench-checkpoint-key.jwk.json");
+        env.put("YTE_INGEST_INTERVAL", "500ms");
+        env.put("LOGGING_LEVEL_ROOT", "WARN");
         try (ServerProcess service =
             GatewayOverheadBenchmark.start(
                 "mfa-service-ingest",
                 "http://127.0.0.1:" + port + "/actuator/health",
-                Map.ofEntries(
-                    Map.entry("YTE_MFA_PORT", Integer.toString(port)),
-                    Map.entry("YTE_DB_URL", schema.url()),
-                    Map.entry("YTE_DB_USER", PostgresSchema.USER),
-                    Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
-                    Map.entry("YTE_TOKEN_ISSUER", keycloak.issuer("yte-demo")),
-                    Map.entry("YTE_POPULATION_API_KEY", "unused"),
-                    Map.entry("YTE_AUDIT_CITIZEN_KEY", "bench-citizen-key-0123456789abcdef"),
-                    Map.entry("YTE_AUDIT_CHECKPOINT_KEY", "bench-checkpoint-key.jwk.json"),
-                    Map.entry("YTE_INGEST_ENABLED", "true"),
-                    Map.entry("YTE_INGEST_CLIENT_SECRET", SECRET),
-                    Map.entry("YTE_INGEST_INTERVAL", "500ms"),
-                    Map.entry("LOGGING_LEVEL_ROOT", "WARN")),
+                env,
                 GatewayOverheadBenchmark.jar("mfa-service"))) {
           // Its first pulls take what booting left (the service account's own sign-ins).
           long before = awaitSteady(schema);

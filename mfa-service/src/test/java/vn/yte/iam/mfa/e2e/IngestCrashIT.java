@@ -343,23 +343,15 @@ class IngestCrashIT {
         new ProcessBuilder("java", "-jar", System.getProperty("service.jar"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder
-        .environment()
-        .putAll(
-            Map.ofEntries(
-                Map.entry("YTE_MFA_PORT", Integer.toString(port)),
-                Map.entry("YTE_DB_URL", schema.url()),
-                Map.entry("YTE_DB_USER", PostgresSchema.USER),
-                Map.entry("SPRING_FLYWAY_SCHEMAS", schema.name()),
-                Map.entry("YTE_TOKEN_ISSUER", keycloak.issuer("yte-demo")),
-                Map.entry("YTE_POPULATION_API_KEY", "unused"),
-                Map.entry("YTE_AUDIT_CITIZEN_KEY", "pg-citizen-key-0123456789abcdef0123"),
-                Map.entry(
-                    "YTE_AUDIT_CHECKPOINT_KEY", dir.resolve("checkpoint-key.jwk.json").toString()),
-                Map.entry("YTE_INGEST_ENABLED", "true"),
-                Map.entry("YTE_INGEST_CLIENT_SECRET", SERVICE_SECRET),
-                Map.entry("YTE_INGEST_INTERVAL", "200ms"),
-                Map.entry("YTE_INGEST_PAGE_SIZE", "7")));
+    Map<String, String> env =
+        schema.ingestingServiceEnvironment(
+            port,
+            keycloak.issuer("yte-demo"),
+            SERVICE_SECRET,
+            dir.resolve("checkpoint-key.jwk.json").toString());
+    env.put("YTE_INGEST_INTERVAL", "200ms");
+    env.put("YTE_INGEST_PAGE_SIZE", "7");
+    builder.environment().putAll(env);
     return ServerProcess.start(
         builder, URI.create("http://127.0.0.1:" + port + "/actuator/health"), log);
   }

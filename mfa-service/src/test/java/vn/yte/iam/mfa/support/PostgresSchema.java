@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,9 @@ public final class PostgresSchema implements AutoCloseable {
   public static final String URL =
       System.getenv().getOrDefault("YTE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   public static final String USER = System.getenv().getOrDefault("YTE_TEST_PG_USER", "postgres");
+
+  /** The key citizen ids are hashed with in the chain; a test's own, never a real one. */
+  private static final String CITIZEN_KEY = "pg-citizen-key-0123456789abcdef0123";
 
   private final String name;
 
@@ -56,10 +60,32 @@ public final class PostgresSchema implements AutoCloseable {
     args.add("--spring.datasource.username=" + USER);
     args.add("--spring.datasource.password=");
     args.add("--spring.flyway.schemas=" + name);
-    args.add("--yte.population.citizen-key=pg-citizen-key-0123456789abcdef0123");
+    args.add("--yte.population.citizen-key=" + CITIZEN_KEY);
     args.addAll(List.of(extra));
     return new SpringApplicationBuilder(MfaServiceApplication.class)
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * The environment of an mfa-service process of its own on this schema, on {@code port}, that
+   * pulls the events of Keycloak's realm at {@code issuer} as the mfa-service client ({@code
+   * clientSecret}) and signs its checkpoints with the key in the file {@code checkpointKey} (made
+   * if missing). Pull interval, page size and logging are left to the caller.
+   */
+  public Map<String, String> ingestingServiceEnvironment(
+      int port, String issuer, String clientSecret, String checkpointKey) {
+    Map<String, String> env = new HashMap<>();
+    env.put("YTE_MFA_PORT", Integer.toString(port));
+    env.put("YTE_DB_URL", url());
+    env.put("YTE_DB_USER", USER);
+    env.put("SPRING_FLYWAY_SCHEMAS", name);
+    env.put("YTE_TOKEN_ISSUER", issuer);
+    env.put("YTE_POPULATION_API_KEY", "unused");
+    env.put("YTE_AUDIT_CITIZEN_KEY", CITIZEN_KEY);
+    env.put("YTE_AUDIT_CHECKPOINT_KEY", checkpointKey);
+    env.put("YTE_INGEST_ENABLED", "true");
+    env.put("YTE_INGEST_CLIENT_SECRET", clientSecret);
+    return env;
   }
 
   /**
